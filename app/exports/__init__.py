@@ -1,0 +1,1 @@
+"""Documents built from a project: Word (python-docx), charts (matplotlib Figure), CSV/XLSX."""

@@ -1,0 +1,41 @@
+"""Shared test set-up: no real user data, no screen, a fixed language."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+# Before any QApplication can exist.
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ["TERRAIN_LANG"] = "en"
+
+from app.i18n import set_language  # noqa: E402
+
+SHARED_DATA = Path(__file__).resolve().parents[2] / "shared" / "data"
+
+
+@pytest.fixture(autouse=True)
+def english_messages():
+    """Tests read English messages unless they switch language themselves."""
+    set_language("en")
+    yield
+    set_language("en")
+
+
+@pytest.fixture(autouse=True)
+def isolated_home(tmp_path_factory, monkeypatch):
+    """Point every per-user folder at a temporary one: tests never touch real settings or data."""
+    home = tmp_path_factory.mktemp("home")
+    monkeypatch.setenv("HOME", str(home))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(home / ".config"))
+    monkeypatch.setenv("XDG_DATA_HOME", str(home / ".local" / "share"))
+    return home
+
+
+@pytest.fixture
+def shared_data() -> Path:
+    if not SHARED_DATA.is_dir():
+        pytest.skip(f"the shared test data folder is absent ({SHARED_DATA})")
+    return SHARED_DATA
