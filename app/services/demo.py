@@ -13,7 +13,7 @@ from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Callable
 
-from app.core.coding import Code, Coder, Coding
+from app.core.coding import Code, Coder, Coding, Memo
 from app.core.guide import Guide, GuideSection, Probe, Question, Questionnaire, QuestionnaireItem
 from app.core.interviews import FieldNote, Interview, Interviewer, Note, SurveyAnswer
 from app.core.labelled_text import parse_labelled_text
@@ -40,6 +40,7 @@ def build_demo(path: Path | str, language: str = "fr", on_progress: Progress | N
     content = json.loads((source / "study.json").read_text(encoding="utf-8"))
     codebook = json.loads((source / "codebook.json").read_text(encoding="utf-8"))
     codings = json.loads((source / "codings.json").read_text(encoding="utf-8"))
+    memos = json.loads((source / "memos.json").read_text(encoding="utf-8"))
     say = on_progress or (lambda message: None)
     study_fields = content["study"]
     project = Project.create(
@@ -64,6 +65,7 @@ def build_demo(path: Path | str, language: str = "fr", on_progress: Progress | N
             say("codebook")
             builder.add_codebook(codebook)
             builder.add_codings(codings)
+            builder.add_memos(memos)
             builder.add_survey_answers()
     except BaseException:
         project.close()
@@ -302,6 +304,15 @@ class _DemoBuilder:
                 transcript_id=self.transcripts[spec["transcript"]], code_id=self.codes[spec["code"]],
                 coder_id=coders[spec["coder"]], start_offset=start, end_offset=start + len(spec["quote"]),
                 memo=spec.get("memo") or "",
+            ))
+
+    def add_memos(self, memos: list[dict]) -> None:
+        targets = {"project": {}, "code": self.codes, "transcript": self.transcripts}
+        for spec in memos:
+            self.project.memos.insert(Memo(
+                study_id=self.study_id, target_kind=spec["target"], target_id=targets[spec["target"]].get(spec.get("ref")),
+                title=spec.get("title", ""), body=spec["body"], author=spec.get("author", ""),
+                written_on=spec["written_on"],
             ))
 
     def _full_text(self, transcript_id: str) -> str:

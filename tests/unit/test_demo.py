@@ -139,3 +139,13 @@ def test_demo_refuses_to_overwrite(tmp_path, capsys):
     path.write_text("mine", encoding="utf-8")
     assert main(["demo", str(path)]) == 1
     assert path.read_text(encoding="utf-8") == "mine"
+
+
+def test_memos_point_at_their_objects(demo):
+    memos = demo.memos.find()
+    assert {memo.target_kind for memo in memos} >= {"project", "code", "transcript"}
+    for memo in memos:
+        if memo.target_kind == "code":
+            assert demo.codes.get(memo.target_id)
+        if memo.target_kind == "transcript":
+            assert demo.transcripts.get(memo.target_id)
