@@ -149,3 +149,13 @@ def test_memos_point_at_their_objects(demo):
             assert demo.codes.get(memo.target_id)
         if memo.target_kind == "transcript":
             assert demo.transcripts.get(memo.target_id)
+
+
+def test_only_the_interview_with_a_relative_has_third_party_answers(demo):
+    flagged = {note.interview_id for note in demo.notes.find("answered_by_third_party = 1")}
+    with_third_party_turns = {
+        transcript.interview_id
+        for transcript in demo.transcripts.find()
+        if demo.turns.count("transcript_id = ? AND speaker_role = 'third_party'", [transcript.id])
+    }
+    assert flagged == with_third_party_turns and len(flagged) == 1

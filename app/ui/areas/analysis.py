@@ -1,0 +1,101 @@
+"""A first dashboard: the study's totals, codings per theme and per coder (charts come later)."""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QStyle, QVBoxLayout
+
+from app.core.summaries import StudyCounts
+from app.i18n import N_, _, ngettext
+from app.store import views
+from app.store.project import Project
+from app.ui.areas.base import Area, fit_columns, fit_height, heading, make_table, muted
+from app.ui.formatting import format_number
+from app.ui.models.coding import CoderModel, ThemeCountModel
+
+# (attribute of StudyCounts, label) in reading order.
+CARDS = (
+    ("participants", N_("Participants")),
+    ("completed_interviews", N_("Completed interviews")),
+    ("transcripts", N_("Transcripts")),
+    ("words", N_("Words transcribed")),
+    ("codings", N_("Codings")),
+    ("themes", N_("Themes")),
+)
+
+
+class StatCard(QFrame):
+    def __init__(self, caption: str, parent=None):
+        super().__init__(parent)
+        self.setObjectName("statCard")
+        self.setStyleSheet(
+            "#statCard { background: palette(base); border: 1px solid palette(mid); border-radius: 6px; }"
+        )
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(16, 10, 16, 12)
+        self.number = QLabel("0")
+        font = QFont(self.number.font())
+        font.setPointSizeF(font.pointSizeF() * 2.0)
+        font.setBold(True)
+        self.number.setFont(font)
+        layout.addWidget(self.number)
+        self.caption = muted(caption)
+        layout.addWidget(self.caption)
+
+
+class AnalysisArea(Area):
+    key = "analysis"
+    title = N_("Analysis")
+    subtitle = N_("Counts over the material that may be analysed; charts and indicator values come later.")
+    icon = QStyle.StandardPixmap.SP_FileDialogContentsView
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        cards = QGridLayout()
+        cards.setHorizontalSpacing(12)
+        self.cards: dict[str, StatCard] = {}
+        for column, (attribute, caption) in enumerate(CARDS):
+            card = StatCard(_(caption))
+            self.cards[attribute] = card
+            cards.addWidget(card, 0, column)
+        self.body.addLayout(cards)
+        self.exclusion_label = muted()
+        self.body.addWidget(self.exclusion_label)
+
+        # Themes get the full width (names are long); the few coders sit below in a short table.
+        self.body.addWidget(heading(_("Codings per theme"), 2))
+        self.theme_model = ThemeCountModel()
+        self.theme_view = make_table(self.theme_model)
+        self.body.addWidget(self.theme_view, 1)
+        self.body.addWidget(heading(_("Codings per coder"), 2))
+        self.coder_model = CoderModel()
+        self.coder_view = make_table(self.coder_model)
+        self.body.addWidget(self.coder_view)
+
+    def load(self, project: Project) -> None:
+        counts = views.study_counts(project.db)
+        for attribute, card in self.cards.items():
+            card.number.setText(format_number(getattr(counts, attribute)))
+        self.exclusion_label.setText(self.exclusion_text(counts))
+        self.theme_model.set_rows(views.theme_counts(project.db))
+        self.coder_model.set_rows(views.coder_rows(project.db, exclude_withdrawn=True))
+        fit_columns(self.theme_view, stretch=(0,))
+        fit_columns(self.coder_view, stretch=(0,))
+        fit_height(self.coder_view, max_rows=5)
+
+    @staticmethod
+    def exclusion_text(counts: StudyCounts) -> str:
+        if not counts.quotable_codings:
+            quotable = _("No coded passage is marked as quotable yet.")
+        else:
+            quotable = ngettext(
+                "{n} coded passage is marked as quotable.", "{n} coded passages are marked as quotable.",
+                counts.quotable_codings,
+            ).format(n=format_number(counts.quotable_codings))
+        if not counts.withdrawn_participants:
+            return quotable
+        return ngettext(
+            "The interviews and transcripts of {n} withdrawn participant are left out of these figures.",
+            "The interviews and transcripts of {n} withdrawn participants are left out of these figures.",
+            counts.withdrawn_participants,
+        ).format(n=counts.withdrawn_participants) + " " + quotable

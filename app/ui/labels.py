@@ -1,0 +1,57 @@
+"""Words shown for the stored keys (levels, statuses, roles...): marked here, translated when shown."""
+
+from __future__ import annotations
+
+from app.i18n import N_, _
+
+LEVELS = {"output": N_("Outputs"), "outcome": N_("Outcomes"), "impact": N_("Impact")}
+LEVEL_HINTS = {
+    "output": N_("What was done: interviews held, people supported."),
+    "outcome": N_("What changed for the people."),
+    "impact": N_("The lasting change that can be attributed to the organisation."),
+}
+SOURCE_KINDS = {
+    "survey_item": N_("Questionnaire item"),
+    "theme": N_("Codebook theme"),
+    "count": N_("Count"),
+    "manual": N_("Entered by hand"),
+}
+DIRECTIONS = {"higher": N_("higher is better"), "lower": N_("lower is better")}
+PARTICIPATION = {
+    "guide": N_("reviews the guide"),
+    "codebook": N_("reviews the codebook"),
+    "results": N_("discusses the results"),
+}
+INTENTS = {"main": N_("Main question"), "probe": N_("Follow-up"), "closing": N_("Closing")}
+INTERVIEW_STATUSES = {
+    "planned": N_("Planned"),
+    "in_progress": N_("In progress"),
+    "paused": N_("Paused"),
+    "completed": N_("Completed"),
+    "abandoned": N_("Abandoned"),
+}
+MODES = {"in_person": N_("In person"), "phone": N_("Phone"), "video": N_("Video")}
+SPEAKER_ROLES = {
+    "interviewer": N_("interviewer"),
+    "participant": N_("participant"),
+    "third_party": N_("third party"),
+    "unknown": N_("unknown role"),
+}
+CONSENT_SCOPES = {"interview": N_("interview"), "recording": N_("recording"), "quotes": N_("quotes")}
+LANGUAGE_NAMES = {"fr": N_("French"), "en": N_("English")}
+DEVICE_ROLES = {"analyst": N_("Analyst"), "field": N_("Field")}
+SYNC_DIRECTIONS = {"in": N_("Received"), "out": N_("Sent")}
+SYNC_KINDS = {"bundle": N_("Field bundle"), "package": N_("Study package"), "receipt": N_("Receipt")}
+SYNC_STATUSES = {
+    "imported": N_("Imported"),
+    "refused": N_("Refused"),
+    "written": N_("File written"),
+    "acknowledged": N_("Acknowledged"),
+}
+
+
+def label(mapping: dict[str, str], key: str | None) -> str:
+    """The translated word for ``key``, or the key itself when the list does not know it."""
+    if key is None:
+        return ""
+    return _(mapping[key]) if key in mapping else key

@@ -1,0 +1,1 @@
+"""Read-only table models over lists of summary rows or records."""
