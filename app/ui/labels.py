@@ -16,6 +16,10 @@ SOURCE_KINDS = {
     "count": N_("Count"),
     "manual": N_("Entered by hand"),
 }
+COUNT_SOURCES = {
+    "interviews_held": N_("interviews held"),
+    "participants_met": N_("participants met"),
+}
 DIRECTIONS = {"higher": N_("higher is better"), "lower": N_("lower is better")}
 PARTICIPATION = {
     "guide": N_("reviews the guide"),

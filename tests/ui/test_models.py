@@ -118,3 +118,13 @@ def test_headers_follow_the_language(project):
     assert headers(model)[:2] == ["Participant·e", "Enquêteur·rice"]
     set_language("en")
     assert headers(model)[:2] == ["Participant", "Interviewer"]
+
+
+def test_count_sources_read_as_words(qapp):
+    from app.core.summaries import IndicatorRow
+    from app.ui.models.study import source_text
+
+    row = IndicatorRow(id="i", code="OUT1", label="Entretiens", level="output", dimension="", definition="",
+                       unit="", target=None, direction="higher", source_kind="count",
+                       source_label="interviews_held", position=0)
+    assert source_text(row) == "Comptage\u00a0: entretiens réalisés"

@@ -6,7 +6,7 @@ from app.core.study import LEVELS as LEVEL_ORDER
 from app.core.summaries import IndicatorRow
 from app.i18n import N_, _
 from app.ui.formatting import format_number
-from app.ui.labels import DIRECTIONS, LEVEL_HINTS, LEVELS, SOURCE_KINDS, label
+from app.ui.labels import COUNT_SOURCES, DIRECTIONS, LEVEL_HINTS, LEVELS, SOURCE_KINDS, label
 from app.ui.models.base import RIGHT, Column, RowsModel
 
 
@@ -14,7 +14,8 @@ def source_text(row: IndicatorRow) -> str:
     kind = label(SOURCE_KINDS, row.source_kind)
     if not row.source_label:
         return kind
-    return _("{kind}: {source}").format(kind=kind, source=row.source_label)
+    source = label(COUNT_SOURCES, row.source_label) if row.source_kind == "count" else row.source_label
+    return _("{kind}: {source}").format(kind=kind, source=source)
 
 
 def _level_order(row: IndicatorRow) -> int:
