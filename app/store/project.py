@@ -155,7 +155,7 @@ class Project:
             speakers = {turn.speaker_label: turn.speaker_role for turn in turns}
         with self.db.atomic():
             self.transcripts.insert(transcript)
-            self.turns.insert_many(turns)
+            self.turns.insert_many(turns, guarded=False)
             self.db.conn.executemany(
                 "INSERT INTO transcript_speaker (transcript_id, label, role) VALUES (?, ?, ?)",
                 [(transcript.id, label, role) for label, role in speakers.items()],
