@@ -5,7 +5,6 @@ from __future__ import annotations
 import random
 import re
 import sqlite3
-import sys
 from pathlib import Path
 
 import pytest

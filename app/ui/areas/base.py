@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QFrame,
     QHeaderView,
     QLabel,
+    QSplitter,
     QStyle,
     QTableView,
     QTextBrowser,
@@ -184,3 +185,13 @@ def html_field(name: str, text: str) -> str:
     if not text or not text.strip():
         return ""
     return f"<p><b>{escape(name)}</b><br>{html_paragraphs(text)}</p>"
+
+
+def split(orientation: Qt.Orientation, *panes: tuple[QWidget, int]) -> QSplitter:
+    """Panes side by side (or stacked) with their stretch factors; none can be collapsed away."""
+    splitter = QSplitter(orientation)
+    for position, (widget, stretch) in enumerate(panes):
+        splitter.addWidget(widget)
+        splitter.setStretchFactor(position, stretch)
+    splitter.setChildrenCollapsible(False)
+    return splitter

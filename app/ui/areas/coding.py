@@ -6,7 +6,7 @@ from html import escape
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QFont, QIcon, QPainter, QPixmap
-from PySide6.QtWidgets import QHeaderView, QSplitter, QStyle, QTreeWidget, QTreeWidgetItem
+from PySide6.QtWidgets import QHeaderView, QStyle, QTreeWidget, QTreeWidgetItem
 
 from app.core.summaries import CodeRow
 from app.i18n import N_, _, ngettext
@@ -14,7 +14,6 @@ from app.store import views
 from app.store.project import Project
 from app.ui.areas.base import (
     Area,
-    RoomyRows,
     detail_browser,
     fit_columns,
     fit_height,
@@ -22,6 +21,8 @@ from app.ui.areas.base import (
     html_field,
     make_table,
     muted,
+    RoomyRows,
+    split,
 )
 from app.ui.formatting import format_number
 from app.ui.models.coding import CoderModel
@@ -68,14 +69,7 @@ class CodingArea(Area):
         header.setFont(font)
         self.tree.currentItemChanged.connect(self._show_current)
         self.detail = detail_browser()
-        upper = QSplitter(Qt.Orientation.Horizontal)
-        upper.addWidget(self.tree)
-        upper.addWidget(self.detail)
-        upper.setStretchFactor(0, 1)
-        upper.setStretchFactor(1, 1)
-        upper.setChildrenCollapsible(False)
-
-        self.body.addWidget(upper, 1)
+        self.body.addWidget(split(Qt.Orientation.Horizontal, (self.tree, 1), (self.detail, 1)), 1)
         self.body.addSpacing(4)
         self.body.addWidget(heading(_("Coders"), 2))
         self.coder_model = CoderModel()

@@ -6,12 +6,12 @@ from html import escape
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QHeaderView, QSplitter, QStyle, QTreeWidget, QTreeWidgetItem
+from PySide6.QtWidgets import QHeaderView, QStyle, QTreeWidget, QTreeWidgetItem
 
 from app.core.guide import Question
 from app.i18n import N_, _, ngettext
 from app.store.project import Project
-from app.ui.areas.base import Area, RoomyRows, detail_browser, html_field, muted
+from app.ui.areas.base import Area, detail_browser, html_field, muted, RoomyRows, split
 from app.ui.formatting import format_date, format_number
 from app.ui.labels import INTENTS, label
 
@@ -47,13 +47,7 @@ class GuideArea(Area):
         self.tree.setItemDelegate(RoomyRows(self.tree))
         self.tree.currentItemChanged.connect(self._show_current)
         self.detail = detail_browser()
-        splitter = QSplitter(Qt.Orientation.Horizontal)
-        splitter.addWidget(self.tree)
-        splitter.addWidget(self.detail)
-        splitter.setStretchFactor(0, 2)
-        splitter.setStretchFactor(1, 1)
-        splitter.setChildrenCollapsible(False)
-        self.body.addWidget(splitter, 1)
+        self.body.addWidget(split(Qt.Orientation.Horizontal, (self.tree, 2), (self.detail, 1)), 1)
         self._project: Project | None = None
         self._warning_icon = self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
 

@@ -6,7 +6,7 @@ from collections import Counter
 from html import escape
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QSplitter, QStyle, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QStyle, QVBoxLayout, QWidget
 
 from app.core.interviews import FieldNote
 from app.core.summaries import InterviewRow
@@ -22,6 +22,7 @@ from app.ui.areas.base import (
     make_table,
     muted,
     selected_row,
+    split,
 )
 from app.ui.formatting import format_datetime
 from app.ui.models.interviews import InterviewModel, NoteModel
@@ -68,19 +69,8 @@ class InterviewsArea(Area):
         self.field_note_view = detail_browser()
         field_layout.addWidget(self.field_note_view)
 
-        lower = QSplitter(Qt.Orientation.Horizontal)
-        lower.addWidget(notes_box)
-        lower.addWidget(field_box)
-        lower.setStretchFactor(0, 3)
-        lower.setStretchFactor(1, 2)
-        lower.setChildrenCollapsible(False)
-        splitter = QSplitter(Qt.Orientation.Vertical)
-        splitter.addWidget(self.view)
-        splitter.addWidget(lower)
-        splitter.setStretchFactor(0, 1)
-        splitter.setStretchFactor(1, 1)
-        splitter.setChildrenCollapsible(False)
-        self.body.addWidget(splitter, 1)
+        lower = split(Qt.Orientation.Horizontal, (notes_box, 3), (field_box, 2))
+        self.body.addWidget(split(Qt.Orientation.Vertical, (self.view, 1), (lower, 1)), 1)
 
     def load(self, project: Project) -> None:
         self._project = project

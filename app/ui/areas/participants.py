@@ -7,12 +7,12 @@ confirmation, and the request is written to the audit log.
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QHBoxLayout, QMessageBox, QPushButton, QSplitter, QStyle, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QMessageBox, QPushButton, QStyle, QVBoxLayout, QWidget
 
 from app.i18n import N_, _, ngettext
 from app.store import views
 from app.store.project import Project
-from app.ui.areas.base import Area, fit_columns, heading, make_table, muted, selected_row
+from app.ui.areas.base import Area, fit_columns, heading, make_table, muted, selected_row, split
 from app.ui.models.participants import QuotaModel, ParticipantModel
 
 
@@ -63,13 +63,7 @@ class ParticipantsArea(Area):
         self.quota_view = make_table(self.quota_model)
         bottom_layout.addWidget(self.quota_view)
 
-        splitter = QSplitter(Qt.Orientation.Vertical)
-        splitter.addWidget(top)
-        splitter.addWidget(bottom)
-        splitter.setChildrenCollapsible(False)
-        splitter.setStretchFactor(0, 3)
-        splitter.setStretchFactor(1, 2)
-        self.body.addWidget(splitter, 1)
+        self.body.addWidget(split(Qt.Orientation.Vertical, (top, 3), (bottom, 2)), 1)
 
     def load(self, project: Project) -> None:
         self._project = project

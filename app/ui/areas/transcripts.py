@@ -5,14 +5,23 @@ from __future__ import annotations
 from html import escape
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QSplitter, QStyle, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QStyle, QVBoxLayout, QWidget
 
 from app.core.summaries import TranscriptRow
 from app.core.transcripts import Turn
 from app.i18n import N_, _, ngettext
 from app.store import views
 from app.store.project import Project
-from app.ui.areas.base import Area, detail_browser, fit_columns, heading, make_table, muted, selected_row
+from app.ui.areas.base import (
+    Area,
+    detail_browser,
+    fit_columns,
+    heading,
+    make_table,
+    muted,
+    selected_row,
+    split,
+)
 from app.ui.formatting import format_datetime, format_number, format_offset, format_percent
 from app.ui.labels import SPEAKER_ROLES, label
 from app.ui.models.transcripts import TranscriptModel
@@ -46,13 +55,7 @@ class TranscriptsArea(Area):
         self.turns_view = detail_browser()
         reader_layout.addWidget(self.turns_view)
 
-        splitter = QSplitter(Qt.Orientation.Vertical)
-        splitter.addWidget(self.view)
-        splitter.addWidget(reader)
-        splitter.setStretchFactor(0, 1)
-        splitter.setStretchFactor(1, 2)
-        splitter.setChildrenCollapsible(False)
-        self.body.addWidget(splitter, 1)
+        self.body.addWidget(split(Qt.Orientation.Vertical, (self.view, 1), (reader, 2)), 1)
 
     def load(self, project: Project) -> None:
         self._project = project
