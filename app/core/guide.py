@@ -69,3 +69,43 @@ class QuestionnaireItem(Record):
     def __post_init__(self):
         if self.item_type not in ITEM_TYPES:
             raise ValueError(f"item type must be one of {ITEM_TYPES}, not {self.item_type!r}")
+
+
+@dataclass(kw_only=True)
+class FindingDismissal(Record):
+    """A checker finding the guide's author set aside on purpose, and why."""
+
+    question_id: str
+    rule: str
+    reason: str
+
+
+@dataclass(kw_only=True)
+class StudyWord(Record):
+    """A word a study adds to one of the checker's lists (its own acronyms, words never to flag)."""
+
+    study_id: str
+    list_name: str
+    word: str
+
+
+@dataclass(frozen=True)
+class QuestionOutline:
+    question: Question
+    probes: list[Probe]
+    indicator_ids: list[str]
+
+
+@dataclass(frozen=True)
+class SectionOutline:
+    section: GuideSection
+    questions: list[QuestionOutline]
+
+
+@dataclass(frozen=True)
+class GuideOutline:
+    guide: Guide
+    sections: list[SectionOutline]
+
+    def questions(self) -> list[QuestionOutline]:
+        return [item for section in self.sections for item in section.questions]

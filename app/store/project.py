@@ -7,7 +7,16 @@ from pathlib import Path
 import sqlite_utils
 
 from app.core.coding import Code, Coder, Coding, Memo
-from app.core.guide import Guide, GuideSection, Probe, Question, Questionnaire, QuestionnaireItem
+from app.core.guide import (
+    FindingDismissal,
+    Guide,
+    GuideSection,
+    Probe,
+    Question,
+    Questionnaire,
+    QuestionnaireItem,
+    StudyWord,
+)
 from app.core.interviews import FieldNote, Interview, Interviewer, Note, SurveyAnswer
 from app.core.participants import Consent, Participant, Quota
 from app.core.records import utc_now
@@ -46,6 +55,8 @@ class Project:
         self.sections = Table(db, "guide_section", GuideSection)
         self.questions = Table(db, "question", Question)
         self.probes = Table(db, "probe", Probe)
+        self.finding_dismissals = Table(db, "finding_dismissal", FindingDismissal)
+        self.study_words = Table(db, "study_word", StudyWord)
         self.questionnaires = Table(db, "questionnaire", Questionnaire)
         self.questionnaire_items = Table(db, "questionnaire_item", QuestionnaireItem)
         self.participants = Table(db, "participant", Participant)
@@ -133,6 +144,9 @@ class Project:
     def current_guide(self) -> Guide | None:
         return self.guides.first(order_by="version DESC, created_at DESC")
 
+    def guide_versions(self) -> list[Guide]:
+        return self.guides.find(order_by="version, created_at")
+
     def sections_of(self, guide_id: str) -> list[GuideSection]:
         return self.sections.find("guide_id = ?", [guide_id], order_by="position")
 
@@ -141,6 +155,33 @@ class Project:
 
     def probes_of(self, question_id: str) -> list[Probe]:
         return self.probes.find("question_id = ?", [question_id], order_by="position")
+
+    def indicator_ids_of_question(self, question_id: str) -> list[str]:
+        rows = self.db.execute(
+            "SELECT qi.indicator_id FROM question_indicator qi JOIN indicator i ON i.id = qi.indicator_id "
+            "WHERE qi.question_id = ? ORDER BY i.position",
+            [question_id],
+        )
+        return [row[0] for row in rows]
+
+    def set_question_indicators(self, question_id: str, indicator_ids: list[str]) -> None:
+        with self.db.atomic():
+            self.db.execute("DELETE FROM question_indicator WHERE question_id = ?", [question_id])
+            self.db.conn.executemany(
+                "INSERT INTO question_indicator (question_id, indicator_id) VALUES (?, ?)",
+                [(question_id, indicator_id) for indicator_id in dict.fromkeys(indicator_ids)],
+            )
+
+    def renumber(self, table: str, parent_column: str, parent_id: str, ordered_ids: list[str]) -> None:
+        """Give the children of one parent the positions 0, 1, 2... in the order given."""
+        if table not in ("guide_section", "question", "probe"):
+            raise ValueError(f"cannot renumber {table}")
+        with self.db.atomic():
+            for position, child_id in enumerate(ordered_ids):
+                self.db.execute(
+                    f"UPDATE {table} SET position = ?, {parent_column} = ?, updated_at = ? WHERE id = ?",
+                    [position, parent_id, utc_now(), child_id],
+                )
 
     # transcripts ---------------------------------------------------------------------------------
     def add_transcript(
