@@ -44,6 +44,12 @@ def build_parser() -> argparse.ArgumentParser:
     info = commands.add_parser("info", help=_("describe a project and count what it holds"))
     info.add_argument("path", type=Path, help=_("project file"))
     info.add_argument("--json", action="store_true", help=_("print JSON"))
+
+    lint = commands.add_parser("lint-questions", help=_("check interview questions for wording biases, one per line"))
+    lint.add_argument("file", help=_("UTF-8 text file with one question per line, or - for standard input"))
+    lint.add_argument("--lang", choices=("fr", "en", "auto"), default="auto",
+                      help=_("language of the questions (auto: detected for each line)"))
+    lint.add_argument("--format", choices=("json", "text"), default="text", help=_("output format"))
     return parser
 
 
@@ -55,7 +61,7 @@ def main(argv: list[str] | None = None, open_gui: Callable[[Path | None, bool], 
             print(_("terrain: the desktop application is not available here."), file=sys.stderr)
             return EXIT_ERROR
         return open_gui(getattr(args, "project", None), getattr(args, "demo", False))
-    handler = {"init": _init, "demo": _demo, "info": _info}[args.command]
+    handler = {"init": _init, "demo": _demo, "info": _info, "lint-questions": _lint_questions}[args.command]
     try:
         return handler(args)
     except ProjectError as error:
@@ -94,4 +100,36 @@ def _info(args) -> int:
         print(_("Evaluative question: {question}").format(question=info["evaluative_question"]))
     for name, count in info["counts"].items():
         print(f"  {name:<16} {count:>8}")
+    return EXIT_OK
+
+
+def _lint_questions(args) -> int:
+    from app.core.questions.report import lint_lines, text_report
+
+    name = _("standard input") if args.file == "-" else args.file
+    try:
+        data = sys.stdin.buffer.read() if args.file == "-" else Path(args.file).read_bytes()
+    except OSError as error:
+        print(_("terrain: {message}").format(
+            message=_("Cannot read {path}: {reason}").format(path=name, reason=error.strerror or error)), file=sys.stderr)
+        return EXIT_ERROR
+    if b"\x00" in data:
+        print(_("terrain: {path} is not a text file (it holds binary data). Give a UTF-8 text file with one "
+                "question per line.").format(path=name), file=sys.stderr)
+        return EXIT_ERROR
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line = data[:error.start].count(b"\n") + 1
+        print(_("terrain: {path} is not UTF-8 text (line {line}). Save it as UTF-8, one question per line.")
+              .format(path=name, line=line), file=sys.stderr)
+        return EXIT_ERROR
+    lines = [line.removesuffix("\r") for line in text.split("\n")]
+    if lines and lines[-1] == "":
+        lines.pop()
+    records = lint_lines(lines, args.lang)
+    if args.format == "json":
+        print(json.dumps(records, ensure_ascii=False, indent=2))
+    elif records:
+        print(text_report(records))
     return EXIT_OK
