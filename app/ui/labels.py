@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from app.core.questions import messages as checker_messages
 from app.i18n import N_, _
 
 LEVELS = {"output": N_("Outputs"), "outcome": N_("Outcomes"), "impact": N_("Impact")}
@@ -59,3 +60,8 @@ def label(mapping: dict[str, str], key: str | None) -> str:
     if key is None:
         return ""
     return _(mapping[key]) if key in mapping else key
+
+
+# The question checker's rules and severities: its own words, so that the editor and the CLI agree.
+QUESTION_RULES = checker_messages.RULE_LABELS
+SEVERITIES = checker_messages.SEVERITY_LABELS

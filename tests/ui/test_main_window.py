@@ -40,20 +40,21 @@ def test_study_area(window):
     assert "discute les résultats" in area.stakeholders_label.text()
 
 
-def test_guide_area_tree_and_detail(window):
+def test_guide_area_shows_the_guide_in_its_editor(window):
     window.show_area("guide")
-    area = window.area("guide")
-    assert area.tree.topLevelItemCount() == 2
-    questions = sum(area.tree.topLevelItem(i).childCount() for i in range(2))
+    editor = window.area("guide").editor
+    assert editor.tree.topLevelItemCount() == 2
+    questions = sum(editor.tree.topLevelItem(i).childCount() for i in range(2))
     assert questions == 4
-    assert "version 2, figée le" in area.summary_label.text()
-    first = area.tree.topLevelItem(0).child(0)
-    assert first.childCount() == 2  # its probes
-    assert "Et ensuite" in area.detail.toPlainText()
-    sensitive = area.tree.topLevelItem(1).child(1)
-    assert sensitive.text(3) == "Sensible"
-    area.tree.setCurrentItem(area.tree.topLevelItem(1).child(0))
-    assert "E1 — Sentiment d’appartenance" in area.detail.toPlainText()
+    assert "Version 2 — figée le" in editor.version_bar.version_box.currentText()
+    assert editor.question_panel.text() == "Racontez-moi votre parcours."
+    assert editor.question_panel.probes.attached_texts() == ["Et ensuite ?", "Pouvez-vous donner un exemple ?"]
+    sensitive = editor.tree.topLevelItem(1).child(1)
+    assert sensitive.toolTip(0).endswith("Sujet sensible\u00a0: à poser tard et avec précaution.")
+    editor.tree.setCurrentItem(editor.tree.topLevelItem(1).child(0))
+    linked = [editor.question_panel.indicator_list.item(row) for row in range(4)]
+    assert [item.text() for item in linked if item.checkState() == Qt.CheckState.Checked] == [
+        "E1 — Sentiment d’appartenance"]
 
 
 def test_participants_area_never_shows_names(window):
@@ -220,7 +221,7 @@ def test_every_area_copes_with_an_empty_project(qtbot, tmp_path, settings):
         for key in AREAS:
             window.show_area(key)
             assert window.current_area().key == key
-        assert "Pas encore de guide" in window.area("guide").summary_label.text()
+        assert "Pas encore de guide" in window.area("guide").editor.empty_label.text()
         assert window.area("sync").ledger_is_empty
         assert "Pas encore de transcription" in window.area("transcripts").turns_view.toPlainText()
         window.close()
