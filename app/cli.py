@@ -14,7 +14,7 @@ from typing import Callable
 
 from app import __version__
 from app.i18n import _
-from app.store.errors import ProjectError
+from app.store.errors import ProjectError, RecordNotFoundError
 
 EXIT_OK = 0
 EXIT_ERROR = 1
@@ -50,6 +50,13 @@ def build_parser() -> argparse.ArgumentParser:
     lint.add_argument("--lang", choices=("fr", "en", "auto"), default="auto",
                       help=_("language of the questions (auto: detected for each line)"))
     lint.add_argument("--format", choices=("json", "text"), default="text", help=_("output format"))
+
+    guide = commands.add_parser("lint-guide", help=_("check a stored interview guide, question by question and as a whole"))
+    guide.add_argument("path", type=Path, help=_("project file"))
+    guide.add_argument("--guide", dest="guide_id", help=_("id of the guide version (default: the latest)"))
+    guide.add_argument("--lang", choices=("fr", "en", "auto"), default="auto",
+                       help=_("language of the questions (auto: the guide's language)"))
+    guide.add_argument("--format", choices=("json", "text"), default="text", help=_("output format"))
     return parser
 
 
@@ -61,10 +68,11 @@ def main(argv: list[str] | None = None, open_gui: Callable[[Path | None, bool], 
             print(_("terrain: the desktop application is not available here."), file=sys.stderr)
             return EXIT_ERROR
         return open_gui(getattr(args, "project", None), getattr(args, "demo", False))
-    handler = {"init": _init, "demo": _demo, "info": _info, "lint-questions": _lint_questions}[args.command]
+    handler = {"init": _init, "demo": _demo, "info": _info, "lint-questions": _lint_questions,
+               "lint-guide": _lint_guide}[args.command]
     try:
         return handler(args)
-    except ProjectError as error:
+    except (ProjectError, RecordNotFoundError) as error:
         print(_("terrain: {message}").format(message=error), file=sys.stderr)
         return EXIT_ERROR
 
@@ -132,4 +140,16 @@ def _lint_questions(args) -> int:
         print(json.dumps(records, ensure_ascii=False, indent=2))
     elif records:
         print(text_report(records))
+    return EXIT_OK
+
+
+def _lint_guide(args) -> int:
+    from app.core.questions.report import guide_text_report
+    from app.services.guide_check import lint_guide
+
+    report = lint_guide(args.path, args.guide_id, args.lang)
+    if args.format == "json":
+        print(json.dumps(report, ensure_ascii=False, indent=2))
+    else:
+        print(guide_text_report(report))
     return EXIT_OK

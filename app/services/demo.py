@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Callable
 
 from app.core.coding import Code, Coder, Coding, Memo
-from app.core.guide import Guide, GuideSection, Probe, Question, Questionnaire, QuestionnaireItem
+from app.core.guide import FindingDismissal, Guide, GuideSection, Probe, Question, Questionnaire, QuestionnaireItem
 from app.core.interviews import FieldNote, Interview, Interviewer, Note, SurveyAnswer
 from app.core.labelled_text import parse_labelled_text
 from app.core.participants import Consent, Identity, Participant, Quota
@@ -168,6 +168,8 @@ class _DemoBuilder:
                     p.probes.insert(Probe(question_id=question.id, text=probe, position=pr_position))
                 for code in q_spec.get("indicators", []):
                     p.link_question_indicator(question.id, self.indicators[code])
+                for rule, reason in q_spec.get("dismissed", {}).items():
+                    p.finding_dismissals.insert(FindingDismissal(question_id=question.id, rule=rule, reason=reason))
         questionnaire_spec = self.content.get("questionnaire")
         if questionnaire_spec:
             questionnaire = Questionnaire(study_id=self.study_id, title=questionnaire_spec["title"])

@@ -259,6 +259,22 @@ def dismissals(project: Project, guide_id: str) -> dict[str, dict[str, str]]:
     return kept
 
 
+# A guide-level finding that follows from a question's own finding goes when that one is set aside.
+_GUIDE_RULE_FROM_QUESTION_RULE = {"opening_closed": "closed"}
+
+
+def standing_guide_findings(findings: list, set_aside: dict[str, dict[str, str]]) -> list:
+    """The guide-level findings still standing: a finding goes when its question has a dismissal
+    for the guide rule itself or for the question rule it follows from."""
+    standing = []
+    for finding in findings:
+        rules = set_aside.get(finding.question_id or "", {})
+        if finding.rule in rules or _GUIDE_RULE_FROM_QUESTION_RULE.get(finding.rule) in rules:
+            continue
+        standing.append(finding)
+    return standing
+
+
 def study_word_lists(project: Project) -> dict[str, list[str]]:
     lists: dict[str, list[str]] = {name: [] for name in WORD_LISTS}
     for entry in project.study_words.find(order_by="list_name, word"):

@@ -133,3 +133,13 @@ def test_mixed_language_guide_checks_each_question_in_its_language():
 def test_guide_rules_are_the_documented_ones():
     assert GUIDE_RULES == ("opening_closed", "opening_sensitive", "sensitive_before_rapport",
                            "specific_before_general", "closed_share")
+
+
+def test_framing_words_of_the_interview_name_no_theme():
+    # « Avant de commencer… » and « Pour commencer… » share a word, not a theme.
+    report = check_guide(guide("Avant de commencer, avez-vous des questions sur l’étude ?",
+                               "Pour commencer, pouvez-vous me parler de votre activité ?"))
+    assert "specific_before_general" not in [f.rule for f in report.findings]
+    report = check_guide(guide("Before we start, do you have any questions about the study?",
+                               "To start with, could you tell me about your work?"), lang="en")
+    assert "specific_before_general" not in [f.rule for f in report.findings]

@@ -9,7 +9,7 @@ from app.core.questions.checker import check_question
 from app.core.questions.findings import Finding
 from app.core.questions.language import resolve_language
 from app.core.questions.messages import rule_label, severity_label
-from app.i18n import _
+from app.i18n import _, ngettext
 
 UNDERLINE_MAX_COLUMNS = 110
 
@@ -58,4 +58,35 @@ def text_report(records: list[dict]) -> str:
             out.append(f"    {finding.message}")
             if finding.suggestion:
                 out.append("    " + _("Suggestion: {text}").format(text=finding.suggestion))
+    return "\n".join(out)
+
+
+def guide_text_report(report: dict) -> str:
+    """A stored guide's check as text: the guide-level points, then each question's findings."""
+    guide = report["guide"]
+    out = [_("{title}, version {version}").format(title=guide["title"], version=guide["version"])]
+    out.append(_("Closed questions: {percent} % · estimated duration: about {minutes} min").format(
+        percent=round(report["closed_share"] * 100), minutes=round(report["estimated_minutes"])))
+    if report["guide_findings"]:
+        out.append("")
+        out.append(_("The guide as a whole:"))
+        for finding in report["guide_findings"]:
+            out.append(f"  - {finding['message']}")
+    for entry in report["questions"]:
+        if not entry["findings"] and not entry["dismissed"]:
+            continue
+        out.append("")
+        out.append(f"{entry['number']}. {_printable(entry['text'])}")
+        for finding in entry["findings"]:
+            out.append(f"  {rule_label(finding['rule'])} ({finding['rule']}), {severity_label(finding['severity'])}")
+            out.append(f"    {finding['message']}")
+            if finding["suggestion"]:
+                out.append("    " + _("Suggestion: {text}").format(text=finding["suggestion"]))
+        for finding in entry["dismissed"]:
+            out.append("  " + _("{rule}: set aside ({reason})").format(rule=rule_label(finding["rule"]),
+                                                                      reason=finding["reason"]))
+    clean = sum(1 for entry in report["questions"] if not entry["findings"])
+    out.append("")
+    out.append(ngettext("{clean} of {total} question has no finding.", "{clean} of {total} questions have no finding.",
+                        len(report["questions"])).format(clean=clean, total=len(report["questions"])))
     return "\n".join(out)

@@ -4,7 +4,7 @@ those the author set aside (with the reason they gave)."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from app.core import questions as checker
 from app.core.guide import Guide
@@ -49,7 +49,7 @@ class GuideChecker:
         questions = guides.guide_questions_for_check(self.project, self.guide.id)
         report = checker.check_guide(questions, lang=self.lang, extra=self.extra)
         self.findings = {question.id: list(report.question_findings.get(question.id, [])) for question in questions}
-        return report
+        return replace(report, findings=guides.standing_guide_findings(report.findings, self.dismissed))
 
     def result(self, question_id: str) -> QuestionCheck:
         set_aside = self.dismissed.get(question_id, {})
