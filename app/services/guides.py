@@ -60,6 +60,14 @@ def probe_library(lang: str) -> list[str]:
 
 
 # versions ----------------------------------------------------------------------------------------
+def create_guide(project: Project, title: str | None = None, language: str | None = None) -> Guide:
+    """Start the study's interview guide (version 1), in the study's first language."""
+    study = project.study()
+    language = language or (study.languages[0] if study.languages else "fr")
+    guide = Guide(study_id=study.id, title=title or _("Interview guide"), language=language)
+    return project.guides.insert(guide)
+
+
 def freeze(project: Project, guide_id: str) -> Guide:
     """Mark a guide as used in an interview (done when an interview starts)."""
     guide = project.guides.get(guide_id)

@@ -454,3 +454,19 @@ def test_enter_goes_to_the_wording_and_escape_comes_back(draft, qtbot):
     assert draft.question_panel.text_edit.hasFocus()
     qtbot.keyClick(draft.question_panel.text_edit, Qt.Key.Key_Escape)
     assert draft.tree.hasFocus()
+
+
+def test_an_empty_project_offers_to_create_its_guide(qtbot, tmp_path):
+    from app.store.project import Project
+    from app.ui.guide.editor import GuideEditor
+
+    with Project.create(tmp_path / "empty.terrain", "Étude vide") as empty:
+        editor = GuideEditor()
+        qtbot.addWidget(editor)
+        editor.load(empty)
+        assert not editor.create_guide_button.isHidden()
+        qtbot.mouseClick(editor.create_guide_button, Qt.MouseButton.LeftButton)
+        guide = empty.current_guide()
+        assert guide is not None and guide.version == 1 and guide.title == "Guide d’entretien"
+        assert editor.guide.id == guide.id
+        assert editor.create_guide_button.isHidden()

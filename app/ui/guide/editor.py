@@ -6,7 +6,15 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QLabel, QMessageBox, QStackedWidget, QTreeWidgetItem, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QStackedWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
 
 from app.core.guide import Guide, QuestionOutline
 from app.i18n import _, ngettext
@@ -66,8 +74,17 @@ class GuideEditor(OutlineActions, LiveCheck, QWidget):
         self.empty_label = QLabel()
         self.empty_label.setWordWrap(True)
         self.empty_label.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.create_guide_button = QPushButton(_("Create the interview guide"))
+        self.create_guide_button.clicked.connect(self.create_guide)
+        empty_page = QWidget()
+        empty_layout = QVBoxLayout(empty_page)
+        empty_layout.setContentsMargins(0, 0, 0, 0)
+        empty_layout.addWidget(self.empty_label)
+        empty_layout.addWidget(self.create_guide_button, 0, Qt.AlignmentFlag.AlignLeft)
+        empty_layout.addStretch(1)
+        self.empty_page = empty_page
         self.panels = QStackedWidget()
-        for panel in (self.empty_label, self.question_panel, self.section_panel):
+        for panel in (empty_page, self.question_panel, self.section_panel):
             self.panels.addWidget(panel)
         self.findings_panel = FindingsPanel()
         self.findings_panel.replace_requested.connect(self.accept_suggestion)
@@ -113,7 +130,7 @@ class GuideEditor(OutlineActions, LiveCheck, QWidget):
             self.guide = self.checker = None
             self.tree.clear()
             self.version_bar.hide()
-            self._show_empty(_("No interview guide in this project yet."))
+            self._show_empty(_("No interview guide in this project yet."), offer_guide=self.project is not None)
             return
         self.guide = self.project.guides.get(guide_id)
         self.checker = GuideChecker(self.project, self.guide)
@@ -219,9 +236,10 @@ class GuideEditor(OutlineActions, LiveCheck, QWidget):
             self._show_empty(_("This guide is empty: add a section (Ctrl+Shift+N), then a question (Ctrl+N).")
                              if self.editable else _("This guide version has no question."))
 
-    def _show_empty(self, message: str) -> None:
+    def _show_empty(self, message: str, offer_guide: bool = False) -> None:
         self.empty_label.setText(message)
-        self.panels.setCurrentWidget(self.empty_label)
+        self.create_guide_button.setVisible(offer_guide)
+        self.panels.setCurrentWidget(self.empty_page)
         self.findings_panel.clear("")
 
     def _section_title_changed(self, title: str) -> None:
@@ -236,6 +254,13 @@ class GuideEditor(OutlineActions, LiveCheck, QWidget):
             self.section_panel.title_edit.setFocus()
 
     # versions ----------------------------------------------------------------------------------
+    def create_guide(self) -> None:
+        if self.project is None:
+            return
+        guide = self.writes.call(guides.create_guide)
+        if guide is not None:
+            self.show_guide(guide.id)
+
     def create_new_version(self) -> None:
         if self.guide is None:
             return
