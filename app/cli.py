@@ -12,7 +12,7 @@ import sys
 from pathlib import Path
 from typing import Callable
 
-from app import __version__
+from app import __version__, cli_participants
 from app.i18n import _
 from app.store.errors import ProjectError, RecordNotFoundError
 
@@ -57,6 +57,8 @@ def build_parser() -> argparse.ArgumentParser:
     guide.add_argument("--lang", choices=("fr", "en", "auto"), default="auto",
                        help=_("language of the questions (auto: the guide's language)"))
     guide.add_argument("--format", choices=("json", "text"), default="text", help=_("output format"))
+
+    cli_participants.add_commands(commands)
     return parser
 
 
@@ -69,7 +71,7 @@ def main(argv: list[str] | None = None, open_gui: Callable[[Path | None, bool], 
             return EXIT_ERROR
         return open_gui(getattr(args, "project", None), getattr(args, "demo", False))
     handler = {"init": _init, "demo": _demo, "info": _info, "lint-questions": _lint_questions,
-               "lint-guide": _lint_guide}[args.command]
+               "lint-guide": _lint_guide, "participant": cli_participants.run}[args.command]
     try:
         return handler(args)
     except (ProjectError, RecordNotFoundError) as error:

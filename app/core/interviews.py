@@ -47,6 +47,7 @@ class Note(Record):
     question_id: str | None = None
     offset_ms: int = 0
     answered_by_third_party: bool = False
+    kind: str = "note"  # "note" typed by the interviewer, or "probe": a neutral probe used
 
 
 @dataclass(kw_only=True)
