@@ -79,6 +79,7 @@ class NoteRow:
     question: str
     text: str
     third_party: bool
+    kind: str = "note"  # or "probe": a neutral probe the interviewer used
 
 
 @dataclass(frozen=True)

@@ -148,11 +148,11 @@ def interview_rows(db: sqlite_utils.Database) -> list[InterviewRow]:
 
 def notes_of_interview(db: sqlite_utils.Database, interview_id: str) -> list[NoteRow]:
     sql = """
-        SELECT n.offset_ms, coalesce(q.text, ''), n.text, n.answered_by_third_party
+        SELECT n.offset_ms, coalesce(q.text, ''), n.text, n.answered_by_third_party, n.kind
         FROM note n LEFT JOIN question q ON q.id = n.question_id
         WHERE n.interview_id = ? ORDER BY n.offset_ms, n.created_at
     """
-    return [NoteRow(offset, question, text, bool(third)) for offset, question, text, third in
+    return [NoteRow(offset, question, text, bool(third), kind) for offset, question, text, third, kind in
             _rows(db, sql, [interview_id])]
 
 

@@ -43,6 +43,17 @@ SPEAKER_ROLES = {
     "unknown": N_("unknown role"),
 }
 CONSENT_SCOPES = {"interview": N_("interview"), "recording": N_("recording"), "quotes": N_("quotes")}
+# The reflexive field note's parts, as headings (the service's prompts are the one-line hints).
+FIELD_NOTE_TITLES = {
+    "setting": N_("Setting"),
+    "others_present": N_("Others present"),
+    "rapport": N_("Relationship with the participant"),
+    "steering": N_("What may have steered the answers"),
+    "participant_state": N_("The participant's state"),
+    "deviations": N_("Departures from the guide"),
+    "free_text": N_("Other remarks"),
+}
+CONSENT_METHODS = {"written": N_("In writing"), "oral": N_("Orally"), "witnessed": N_("Orally, before a witness")}
 LANGUAGE_NAMES = {"fr": N_("French"), "en": N_("English")}
 DEVICE_ROLES = {"analyst": N_("Analyst"), "field": N_("Field")}
 SYNC_DIRECTIONS = {"in": N_("Received"), "out": N_("Sent")}

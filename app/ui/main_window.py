@@ -60,6 +60,7 @@ class MainWindow(QMainWindow):
             area = area_type()
             self.areas.append(area)
             self.stack.addWidget(area)
+            area.changed.connect(lambda key=area.key: self._others_stale(key))
             item = QListWidgetItem(self.style().standardIcon(area.icon), _(area.nav_label or area.title))
             item.setData(Qt.ItemDataRole.UserRole, area.key)
             self.navigation.addItem(item)
@@ -103,6 +104,10 @@ class MainWindow(QMainWindow):
             area.load(self.project)
             self._stale.discard(area.key)
         self.stack.setCurrentWidget(area)
+
+    def _others_stale(self, changed_key: str) -> None:
+        """An area changed the project: the others read it again when next shown."""
+        self._stale |= {area.key for area in self.areas if area.key != changed_key}
 
     # project -----------------------------------------------------------------------------------
     def set_project(self, project: Project) -> None:

@@ -332,10 +332,10 @@ def test_the_probe_library_attaches_a_probe_in_one_click(draft, project, qtbot):
     probes = draft.question_panel.probes
     draft.question_panel.tabs.setCurrentIndex(0)
     item = probes.library.item(0)
-    assert item.data(Qt.ItemDataRole.UserRole) == "Pouvez-vous m’en dire plus ?"
+    assert item.data(Qt.ItemDataRole.UserRole) == "Pouvez-vous m’en dire plus\u00a0?"
     rect = probes.library.visualItemRect(item)
     qtbot.mouseClick(probes.library.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
-    assert [p.text for p in project.probes_of(question_id)] == ["Pouvez-vous m’en dire plus ?"]
+    assert [p.text for p in project.probes_of(question_id)] == ["Pouvez-vous m’en dire plus\u00a0?"]
     assert item.text().startswith("✓")
     qtbot.mouseClick(probes.library.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     assert len(project.probes_of(question_id)) == 1  # never twice

@@ -58,7 +58,7 @@ def test_question_fields_probes_and_indicators(project, guide):
     with pytest.raises(ValueError):
         guides.update_question(project, question.id, intent="chat")
     library = guides.probe_library("fr")
-    assert "Pouvez-vous me donner un exemple ?" in library and not any(p.startswith("#") for p in library)
+    assert "Pouvez-vous me donner un exemple\u00a0?" in library and not any(p.startswith("#") for p in library)
     probe = guides.add_probe(project, question.id, library[0])
     guides.add_probe(project, question.id, "Et ensuite ?")
     guides.delete_probe(project, probe.id)

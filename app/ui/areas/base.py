@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from html import escape
 
-from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtGui import QFont, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -31,7 +31,13 @@ MAX_COLUMN_WIDTH = 340
 
 
 class Area(QWidget):
-    """One screen of the navigation. ``load`` reads the project again; it never writes."""
+    """One screen of the navigation. ``load`` reads the project again; it never writes.
+
+    An area whose actions change the project (through the services) emits ``changed``, so that
+    the window reads the other areas again when they are next shown.
+    """
+
+    changed = Signal()
 
     key = ""
     title = ""  # marked with N_

@@ -60,6 +60,10 @@ class InterviewModel(RowsModel):
         return MUTED_FOREGROUND if row.participant_withdrawn else None
 
 
+def _note_text(row: NoteRow) -> str:
+    return _("Probe used: {text}").format(text=row.text) if row.kind == "probe" else row.text
+
+
 class NoteModel(RowsModel):
     columns = (
         Column(N_("Time"), lambda r: format_offset(r.offset_ms), sort=lambda r: r.offset_ms, align=RIGHT),
@@ -67,7 +71,7 @@ class NoteModel(RowsModel):
         Column(N_("Third party"), lambda r: _("Yes") if r.third_party else "",
                tooltip=lambda r: _("Someone else answered for the participant.") if r.third_party else None,
                header_tip=N_("A third party or a carer answered for the participant.")),
-        Column(N_("Note"), lambda r: r.text, tooltip=lambda r: r.text or None),
+        Column(N_("Note"), lambda r: _note_text(r), tooltip=lambda r: r.text or None),
     )
 
     def background(self, row: NoteRow, column: int) -> QColor | None:

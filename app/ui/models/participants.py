@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtGui import QColor
 
 from app.core.summaries import ParticipantRow, QuotaRow
-from app.i18n import N_, _
+from app.i18n import N_, _, ngettext
 from app.ui.formatting import format_date
 from app.ui.labels import CONSENT_SCOPES, label
 from app.ui.models.base import MUTED_FOREGROUND, RIGHT, WARNING_BACKGROUND, Column, RowsModel
@@ -65,10 +65,23 @@ class ParticipantModel(RowsModel):
         return WARNING_BACKGROUND if column == CONSENT_COLUMN and missing and not row.withdrawn else None
 
 
+RECRUITED_COLUMN = 3
+REMAINING_COLUMN = 5
 RECRUITED_TIP = N_("Active participants who match this quota, interviewed or not.")
 INTERVIEWED_TIP = N_(
     "Active participants who match this quota and have a completed interview: the achieved sample."
 )
+
+
+def remaining(row: QuotaRow) -> int:
+    return max(row.target - row.interviewed, 0)
+
+
+def remaining_tip(row: QuotaRow) -> str | None:
+    if not remaining(row):
+        return _("Quota reached.")
+    return ngettext("{n} more interview needed for this quota.", "{n} more interviews needed for this quota.",
+                    remaining(row)).format(n=remaining(row))
 
 
 class QuotaModel(RowsModel):
@@ -80,10 +93,15 @@ class QuotaModel(RowsModel):
                tooltip=lambda r: _(RECRUITED_TIP), header_tip=RECRUITED_TIP),
         Column(N_("Interviewed"), lambda r: str(r.interviewed), sort=lambda r: r.interviewed, align=RIGHT,
                tooltip=lambda r: _(INTERVIEWED_TIP), header_tip=INTERVIEWED_TIP),
-        Column(N_("Still to interview"), lambda r: str(max(r.target - r.interviewed, 0)),
-               sort=lambda r: r.target - r.interviewed, align=RIGHT),
+        Column(N_("Still to interview"), lambda r: str(remaining(r)), sort=remaining, align=RIGHT,
+               tooltip=remaining_tip),
     )
 
     def background(self, row: QuotaRow, column: int) -> QColor | None:
-        # Recruitment short of the target is what the lead can still act on.
-        return WARNING_BACKGROUND if column == 3 and row.recruited < row.target else None
+        # Recruitment short of the target, and interviews still to hold: what the field can act on.
+        if column == RECRUITED_COLUMN and row.recruited < row.target:
+            return WARNING_BACKGROUND
+        if column == REMAINING_COLUMN and remaining(row) > 0:
+            return WARNING_BACKGROUND
+        return None
+

@@ -1,0 +1,1 @@
+"""Field mode: participants and their consent, the interview runner, the reflexive field note."""
