@@ -1,7 +1,7 @@
 """Read-only queries behind the lists and the dashboard: joins flattened into summary rows.
 
 Nothing here reads the ``identity`` table: lists show participant codes only. Functions that feed
-analysis (``exclude_withdrawn=True``, ``study_counts``, ``theme_counts``) leave out the interviews
+analysis (every list but the participant register) leave out the interviews
 and transcripts of participants who withdrew, because their words may no longer be used.
 """
 
@@ -139,6 +139,7 @@ def interview_rows(db: sqlite_utils.Database) -> list[InterviewRow]:
         JOIN participant p ON p.id = iv.participant_id
         LEFT JOIN interviewer ir ON ir.id = iv.interviewer_id
         LEFT JOIN wave w ON w.id = iv.wave_id
+        WHERE p.status != 'withdrawn'
         ORDER BY iv.started_at IS NULL, iv.started_at, p.code
     """
     return [
@@ -176,6 +177,7 @@ def transcript_rows(db: sqlite_utils.Database) -> list[TranscriptRow]:
         FROM transcript tr
         LEFT JOIN interview iv ON iv.id = tr.interview_id
         LEFT JOIN participant p ON p.id = iv.participant_id
+        WHERE p.id IS NULL OR p.status != 'withdrawn'
         ORDER BY p.code IS NULL, p.code, tr.title
     """
     stats = _word_stats(db)
@@ -192,10 +194,13 @@ def transcript_rows(db: sqlite_utils.Database) -> list[TranscriptRow]:
 
 
 def code_rows(db: sqlite_utils.Database) -> list[CodeRow]:
-    """The codebook (codes in the bin left out), each code with all its codings counted."""
-    sql = """
+    """The codebook (codes in the bin left out), each code with its codings in the transcripts that
+    may be analysed."""
+    sql = f"""
+        WITH kept AS ({_KEPT_TRANSCRIPTS})
         SELECT c.id, c.parent_id, c.name, c.colour, c.definition, c.include_rule, c.exclude_rule, c.example,
-               c.position, (SELECT count(*) FROM coding g WHERE g.code_id = c.id)
+               c.position, (SELECT count(*) FROM coding g WHERE g.code_id = c.id AND g.transcript_id IN
+                            (SELECT id FROM kept))
         FROM code c WHERE c.deleted_at IS NULL
         ORDER BY c.position, c.name
     """
@@ -209,8 +214,9 @@ def code_rows(db: sqlite_utils.Database) -> list[CodeRow]:
     return [CodeRow(*row, indicators=tuple(linked.get(row[0], ()))) for row in _rows(db, sql)]
 
 
-def coder_rows(db: sqlite_utils.Database, *, exclude_withdrawn: bool = False) -> list[CoderRow]:
-    kept = f"AND g.transcript_id IN (SELECT id FROM ({_KEPT_TRANSCRIPTS}))" if exclude_withdrawn else ""
+def coder_rows(db: sqlite_utils.Database) -> list[CoderRow]:
+    """Coders with their codings in the transcripts that may be analysed."""
+    kept = f"AND g.transcript_id IN (SELECT id FROM ({_KEPT_TRANSCRIPTS}))"
     sql = f"""
         SELECT k.id, k.name, k.initials,
                (SELECT count(*) FROM coding g WHERE g.coder_id = k.id {kept}),

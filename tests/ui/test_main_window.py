@@ -28,7 +28,7 @@ def test_clicking_the_navigation_switches_area(window, qtbot):
     rect = window.navigation.visualItemRect(item)
     qtbot.mouseClick(window.navigation.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     assert window.current_area() is window.area("interviews")
-    assert window.area("interviews").model.rowCount() == 4
+    assert window.area("interviews").model.rowCount() == 3  # the withdrawn participant's is left out
 
 
 def test_study_area(window):
@@ -84,13 +84,13 @@ def test_reveal_identity_asks_first_and_is_logged(window, project, messages):
 def test_interviews_area_shows_notes_and_field_note(window):
     window.show_area("interviews")
     area = window.area("interviews")
-    assert area.model.rowCount() == 4
+    assert area.model.rowCount() == 3  # the withdrawn participant's interview is left out
     assert "1 note réflexive manquante" in area.summary_label.text()
-    p01 = next(row for row in range(4) if area.view.model().index(row, 0).data() == "P01")
+    p01 = next(row for row in range(3) if area.view.model().index(row, 0).data() == "P01")
     area.view.selectRow(p01)
     assert area.note_model.rowCount() == 3
     assert "trop relancé" in area.field_note_view.toPlainText()
-    p02 = next(row for row in range(4) if area.view.model().index(row, 0).data() == "P02")
+    p02 = next(row for row in range(3) if area.view.model().index(row, 0).data() == "P02")
     area.view.selectRow(p02)
     assert area.note_model.rowCount() == 0
     assert "Pas encore de note réflexive" in area.field_note_view.toPlainText()
@@ -99,8 +99,8 @@ def test_interviews_area_shows_notes_and_field_note(window):
 def test_transcripts_area_reads_turns(window):
     window.show_area("transcripts")
     area = window.area("transcripts")
-    assert area.model.rowCount() == 3
-    assert "60 mots" in area.summary_label.text()
+    assert area.model.rowCount() == 2  # the withdrawn participant's transcript is left out
+    assert "40 mots" in area.summary_label.text()
     text = area.turns_view.toPlainText()
     assert "Racontez-moi votre parcours." in text and "enquêteur·rice" in text
 
@@ -110,7 +110,7 @@ def test_coding_area_tree_detail_and_coders(window):
     area = window.area("coding")
     assert area.tree.topLevelItemCount() == 2
     parent = area.tree.topLevelItem(0)
-    assert (parent.text(0), parent.text(1), parent.text(2)) == ("Appartenance", "3", "4")
+    assert (parent.text(0), parent.text(1), parent.text(2)) == ("Appartenance", "2", "3")
     assert parent.child(0).text(0) == "Isolement rompu"
     detail = area.detail.toPlainText()
     assert "Mentions du collectif." in detail and "Relations familiales." in detail
@@ -162,7 +162,7 @@ def test_opening_another_project_replaces_the_current_one(window, tmp_path, sett
     window.show_area("interviews")
     assert window.open_project(other_path)
     assert window.project.path == other_path
-    assert window.area("interviews").model.rowCount() == 4
+    assert window.area("interviews").model.rowCount() == 3  # the withdrawn participant's is left out
     assert settings.recent_projects == [other_path.resolve()]
     assert settings.last_project == other_path.resolve()
     window.project.close()

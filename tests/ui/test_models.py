@@ -69,8 +69,8 @@ def test_note_model(qtmodeltester, project):
 def test_transcript_model(qtmodeltester, project):
     model = TranscriptModel(views.transcript_rows(project.db))
     qtmodeltester.check(model)
-    assert column_texts(model, 3) == ["20", "20", "20"]
-    assert column_texts(model, 4) == ["20\u00a0%"] * 3
+    assert column_texts(model, 3) == ["20", "20"]
+    assert column_texts(model, 4) == ["20\u00a0%"] * 2
 
 
 def test_coder_model(qtmodeltester, project):
@@ -106,11 +106,15 @@ def test_ledger_model(qtmodeltester, project):
 
 
 def test_sorting_uses_raw_values_not_text(project):
-    model = InterviewModel(views.interview_rows(project.db))
-    proxy = sorting_proxy(model)
-    proxy.sort(5, Qt.SortOrder.DescendingOrder)  # duration: 52 min, 45 min, 30 min, none
+    from dataclasses import replace
+
+    # As text, "9 min" would sort above "45 min"; by value it comes below.
+    rows = [replace(row, duration_seconds=seconds)
+            for row, seconds in zip(views.interview_rows(project.db), (540, 2700, None))]
+    proxy = sorting_proxy(InterviewModel(rows))
+    proxy.sort(5, Qt.SortOrder.DescendingOrder)
     durations = [proxy.index(row, 5).data() for row in range(proxy.rowCount())]
-    assert durations == ["52\u00a0min", "45\u00a0min", "30\u00a0min", ""]
+    assert durations == ["45\u00a0min", "9\u00a0min", ""]
 
 
 def test_headers_follow_the_language(project):

@@ -117,3 +117,16 @@ def test_cli_refuses_unknown_territory_and_profile(tmp_path, capsys):
     assert "PAR" in capsys.readouterr().err
     assert main(["participant", "add", str(path), "--code", "X-1", "--territory", "LYO", "--profile", "astronaut"]) == 1
     assert "astronaut" in capsys.readouterr().err
+
+
+def test_withdrawn_data_leaves_every_analysis_view(demo):
+    participant = people.by_code(demo, "LYO-01")
+    coded_before = sum(row.codings for row in views.code_rows(demo.db))
+    people.withdraw(demo, participant.id)
+    assert "LYO-01" not in [row.participant_code for row in views.interview_rows(demo.db)]
+    assert "LYO-01" not in [row.participant_code for row in views.transcript_rows(demo.db)]
+    coded_after = sum(row.codings for row in views.code_rows(demo.db))
+    assert 0 < coded_after < coded_before
+    assert sum(row.codings for row in views.coder_rows(demo.db)) == coded_after
+    # the participant register still shows the person, marked withdrawn, so they can be erased
+    assert [row.withdrawn for row in views.participant_rows(demo.db) if row.code == "LYO-01"] == [True]

@@ -78,7 +78,7 @@ class AnalysisArea(Area):
             card.number.setText(format_number(getattr(counts, attribute)))
         self.exclusion_label.setText(self.exclusion_text(counts))
         self.theme_model.set_rows(views.theme_counts(project.db))
-        self.coder_model.set_rows(views.coder_rows(project.db, exclude_withdrawn=True))
+        self.coder_model.set_rows(views.coder_rows(project.db))
         fit_columns(self.theme_view, stretch=(0,))
         fit_columns(self.coder_view, stretch=(0,))
         fit_height(self.coder_view, max_rows=5)

@@ -33,7 +33,7 @@ INTERVIEWER_TINT = "#eef2f7"
 class TranscriptsArea(Area):
     key = "transcripts"
     title = N_("Transcripts")
-    subtitle = N_("Transcripts of withdrawn participants are greyed out and left out of the analysis.")
+    subtitle = N_("Transcripts of participants who withdrew no longer appear here nor in any analysis.")
     icon = QStyle.StandardPixmap.SP_FileIcon
 
     def __init__(self, parent=None):
