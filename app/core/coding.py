@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from app.core.records import Record
+from app.core.records import Record, require_one_of
 
 MEMO_TARGETS = ("project", "code", "transcript", "participant", "interview", "coding")
 
@@ -59,5 +59,4 @@ class Memo(Record):
     author: str = ""
 
     def __post_init__(self):
-        if self.target_kind not in MEMO_TARGETS:
-            raise ValueError(f"memo target must be one of {MEMO_TARGETS}, not {self.target_kind!r}")
+        require_one_of(self.target_kind, MEMO_TARGETS, "memo target")

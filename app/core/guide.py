@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from app.core.records import Record
+from app.core.records import Record, require_one_of
 
 INTENTS = ("main", "probe", "closing")
 ITEM_TYPES = ("scale5", "single", "multiple", "number", "text")
@@ -67,8 +67,7 @@ class QuestionnaireItem(Record):
     indicator_id: str | None = None
 
     def __post_init__(self):
-        if self.item_type not in ITEM_TYPES:
-            raise ValueError(f"item type must be one of {ITEM_TYPES}, not {self.item_type!r}")
+        require_one_of(self.item_type, ITEM_TYPES, "item type")
 
 
 @dataclass(kw_only=True)

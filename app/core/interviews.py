@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from app.core.records import Record
+from app.core.records import Record, require_one_of
 
 INTERVIEW_STATUSES = ("planned", "in_progress", "paused", "completed", "abandoned")
 INTERVIEW_MODES = ("in_person", "phone", "video")
@@ -34,10 +34,8 @@ class Interview(Record):
     current_question_id: str | None = None
 
     def __post_init__(self):
-        if self.status not in INTERVIEW_STATUSES:
-            raise ValueError(f"interview status must be one of {INTERVIEW_STATUSES}, not {self.status!r}")
-        if self.mode not in INTERVIEW_MODES:
-            raise ValueError(f"interview mode must be one of {INTERVIEW_MODES}, not {self.mode!r}")
+        require_one_of(self.status, INTERVIEW_STATUSES, "interview status")
+        require_one_of(self.mode, INTERVIEW_MODES, "interview mode")
 
 
 @dataclass(kw_only=True)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from app.core.records import Record
+from app.core.records import Record, require_one_of
 
 CONSENT_METHODS = ("written", "oral", "witnessed")
 CONSENT_GIVERS = ("participant", "representative")
@@ -57,10 +57,8 @@ class Consent(Record):
     withdrawn_at: str | None = None
 
     def __post_init__(self):
-        if self.method not in CONSENT_METHODS:
-            raise ValueError(f"consent method must be one of {CONSENT_METHODS}, not {self.method!r}")
-        if self.given_by not in CONSENT_GIVERS:
-            raise ValueError(f"consent giver must be one of {CONSENT_GIVERS}, not {self.given_by!r}")
+        require_one_of(self.method, CONSENT_METHODS, "consent method")
+        require_one_of(self.given_by, CONSENT_GIVERS, "consent giver")
 
     @property
     def is_active(self) -> bool:

@@ -16,6 +16,12 @@ def utc_now() -> str:
     return datetime.now(timezone.utc).isoformat(timespec="milliseconds").replace("+00:00", "Z")
 
 
+def require_one_of(value: str, choices: tuple[str, ...], what: str) -> None:
+    """Refuse a value outside a closed list, naming the field and the allowed values."""
+    if value not in choices:
+        raise ValueError(f"{what} must be one of {choices}, not {value!r}")
+
+
 @dataclass(kw_only=True)
 class Record:
     id: str = field(default_factory=new_id)

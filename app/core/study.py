@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from app.core.records import Record
+from app.core.records import Record, require_one_of
 
 LEVELS = ("output", "outcome", "impact")
 DIRECTIONS = ("higher", "lower")
@@ -74,12 +74,9 @@ class Indicator(Record):
     position: int = 0
 
     def __post_init__(self):
-        if self.level not in LEVELS:
-            raise ValueError(f"indicator level must be one of {LEVELS}, not {self.level!r}")
-        if self.source_kind not in SOURCE_KINDS:
-            raise ValueError(f"indicator source must be one of {SOURCE_KINDS}, not {self.source_kind!r}")
-        if self.direction not in DIRECTIONS:
-            raise ValueError(f"indicator direction must be one of {DIRECTIONS}, not {self.direction!r}")
+        require_one_of(self.level, LEVELS, "indicator level")
+        require_one_of(self.source_kind, SOURCE_KINDS, "indicator source")
+        require_one_of(self.direction, DIRECTIONS, "indicator direction")
 
 
 @dataclass(kw_only=True)
