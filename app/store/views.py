@@ -271,3 +271,24 @@ def ledger_rows(db: sqlite_utils.Database) -> list[LedgerRow]:
         ORDER BY s.at DESC
     """
     return [LedgerRow(*row) for row in _rows(db, sql)]
+
+
+# Interview diagnostics (app.core.diagnostics, app.services.diagnostics) ----------------------------
+from app.core.diagnostics.model import TranscriptSource  # noqa: E402  (kept with the function it serves)
+
+
+def diagnostics_sources(db: sqlite_utils.Database) -> list[TranscriptSource]:
+    """Every transcript with its participant, interviewer and interview date, for the interview
+    diagnostics; withdrawn participants' transcripts are flagged so the caller can leave them out.
+    In date order, undated interviews and unattached transcripts last."""
+    sql = """
+        SELECT tr.id, tr.title, tr.language, coalesce(p.code, ''), coalesce(p.status = 'withdrawn', 0),
+               iv.interviewer_id, coalesce(ir.name, ''), iv.started_at
+        FROM transcript tr
+        LEFT JOIN interview iv ON iv.id = tr.interview_id
+        LEFT JOIN participant p ON p.id = iv.participant_id
+        LEFT JOIN interviewer ir ON ir.id = iv.interviewer_id
+        ORDER BY iv.started_at IS NULL, iv.started_at, tr.title
+    """
+    return [TranscriptSource(tid, title, language, code, bool(withdrawn), interviewer_id, name, started)
+            for tid, title, language, code, withdrawn, interviewer_id, name, started in _rows(db, sql)]

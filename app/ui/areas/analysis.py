@@ -1,15 +1,17 @@
-"""A first dashboard: the study's totals, codings per theme and per coder (charts come later)."""
+"""A first dashboard: the study's totals, codings per theme and per coder (charts come later),
+and, in a second tab, interviewer feedback: one interviewer's figures over their interviews."""
 
 from __future__ import annotations
 
 from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QStyle, QVBoxLayout
+from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QStyle, QTabWidget, QVBoxLayout, QWidget
 
 from app.core.summaries import StudyCounts
 from app.i18n import N_, _, ngettext
 from app.store import views
 from app.store.project import Project
-from app.ui.areas.base import Area, fit_columns, fit_height, heading, make_table, muted
+from app.ui.areas.base import SPACING, Area, fit_columns, fit_height, heading, make_table, muted
+from app.ui.diagnostics import InterviewerFeedbackView
 from app.ui.formatting import format_number
 from app.ui.models.coding import CoderModel, ThemeCountModel
 
@@ -51,6 +53,15 @@ class AnalysisArea(Area):
 
     def __init__(self, parent=None):
         super().__init__(parent)
+        self.tabs = QTabWidget()
+        self.tabs.setDocumentMode(True)
+        self.body.addWidget(self.tabs, 1)
+        overview = QWidget()
+        page = QVBoxLayout(overview)
+        page.setContentsMargins(0, SPACING, 0, 0)
+        page.setSpacing(SPACING)
+        self.tabs.addTab(overview, _("Overview"))
+
         cards = QGridLayout()
         cards.setHorizontalSpacing(12)
         self.cards: dict[str, StatCard] = {}
@@ -58,21 +69,32 @@ class AnalysisArea(Area):
             card = StatCard(_(caption))
             self.cards[attribute] = card
             cards.addWidget(card, 0, column)
-        self.body.addLayout(cards)
+        page.addLayout(cards)
         self.exclusion_label = muted()
-        self.body.addWidget(self.exclusion_label)
+        page.addWidget(self.exclusion_label)
 
         # Themes get the full width (names are long); the few coders sit below in a short table.
-        self.body.addWidget(heading(_("Codings per theme"), 2))
+        page.addWidget(heading(_("Codings per theme"), 2))
         self.theme_model = ThemeCountModel()
         self.theme_view = make_table(self.theme_model)
-        self.body.addWidget(self.theme_view, 1)
-        self.body.addWidget(heading(_("Codings per coder"), 2))
+        page.addWidget(self.theme_view, 1)
+        page.addWidget(heading(_("Codings per coder"), 2))
         self.coder_model = CoderModel()
         self.coder_view = make_table(self.coder_model)
-        self.body.addWidget(self.coder_view)
+        page.addWidget(self.coder_view)
+
+        # Read only when its tab is opened: it works out every interview of the interviewer shown.
+        self.feedback = InterviewerFeedbackView()
+        self.tabs.addTab(self.feedback, _("Interviewer feedback"))
+        self.tabs.setTabToolTip(1, _("How each interviewer's interviews went, for training: never a ranking."))
+        self.tabs.currentChanged.connect(lambda _index: self._load_feedback())
+        self._project: Project | None = None
+        self._feedback_stale = True
 
     def load(self, project: Project) -> None:
+        self._project = project
+        self._feedback_stale = True
+        self._load_feedback()
         counts = views.study_counts(project.db)
         for attribute, card in self.cards.items():
             card.number.setText(format_number(getattr(counts, attribute)))
@@ -82,6 +104,14 @@ class AnalysisArea(Area):
         fit_columns(self.theme_view, stretch=(0,))
         fit_columns(self.coder_view, stretch=(0,))
         fit_height(self.coder_view, max_rows=5)
+
+    def show_feedback(self) -> None:
+        self.tabs.setCurrentWidget(self.feedback)
+
+    def _load_feedback(self) -> None:
+        if self._project is not None and self._feedback_stale and self.tabs.currentWidget() is self.feedback:
+            self._feedback_stale = False
+            self.feedback.load(self._project)
 
     @staticmethod
     def exclusion_text(counts: StudyCounts) -> str:
