@@ -101,7 +101,7 @@ def test_transcripts_area_reads_turns(window):
     area = window.area("transcripts")
     assert area.model.rowCount() == 2  # the withdrawn participant's transcript is left out
     assert "40 mots" in area.summary_label.text()
-    text = area.turns_view.toPlainText()
+    text = area.reader.text()
     assert "Racontez-moi votre parcours." in text and "enquêteur·rice" in text
 
 
@@ -223,5 +223,5 @@ def test_every_area_copes_with_an_empty_project(qtbot, tmp_path, settings):
             assert window.current_area().key == key
         assert "Pas encore de guide" in window.area("guide").editor.empty_label.text()
         assert window.area("sync").ledger_is_empty
-        assert "Pas encore de transcription" in window.area("transcripts").turns_view.toPlainText()
+        assert "Pas encore de transcription" in window.area("transcripts").reader.text()
         window.close()

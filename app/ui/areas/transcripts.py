@@ -1,33 +1,43 @@
-"""Transcripts and a reading view of the selected one's turns."""
+"""Transcripts: the list, and for the selected one its reading, pseudonymisation and diagnostics;
+a search over every transcript; the import of new ones.
+
+The import dialog, the diagnostics panel and the search panel come from their own modules and
+are loaded only if present (app.ui.transcripts.optional): without one, its button or tab is
+simply not there. Pseudonymisation and diagnostics are worked out when their tab is shown.
+"""
 
 from __future__ import annotations
 
-from html import escape
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QHBoxLayout, QPushButton, QStyle, QTabWidget, QVBoxLayout, QWidget
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QStyle, QVBoxLayout, QWidget
-
-from app.core.summaries import TranscriptRow
-from app.core.transcripts import Turn
 from app.i18n import N_, _, ngettext
-from app.store import views
 from app.store.project import Project
-from app.ui.areas.base import (
-    Area,
-    detail_browser,
-    fit_columns,
-    heading,
-    make_table,
-    muted,
-    selected_row,
-    split,
-)
-from app.ui.formatting import format_datetime, format_number, format_offset, format_percent
-from app.ui.labels import SPEAKER_ROLES, label
-from app.ui.models.transcripts import TranscriptModel
+from app.ui.areas.base import Area, fit_columns, make_table, muted, selected_row, split
+from app.ui.formatting import format_datetime, format_number, format_percent
+from app.ui.models.base import ROW_ROLE
+from app.ui.transcripts.list_model import ListedTranscript, TranscriptListModel, listed_transcripts
+from app.ui.transcripts.optional import diagnostics_panel_class, import_dialog_class, search_panel_class
+from app.ui.transcripts.pseudonymisation import PseudonymisationPanel
+from app.ui.transcripts.reader import TurnReader
 
-# Interviewer turns sit on a faint tint so that the participant's words stand out when reading.
-INTERVIEWER_TINT = "#eef2f7"
+
+LIST_MIN_ROWS = 4
+
+
+def transcript_facts(row: ListedTranscript) -> str:
+    facts = [
+        ngettext("{n} turn", "{n} turns", row.turns).format(n=format_number(row.turns)),
+        ngettext("{n} word", "{n} words", row.words).format(n=format_number(row.words)),
+    ]
+    if row.interviewer_share is not None:
+        facts.append(_("interviewer talk {share}").format(share=format_percent(row.interviewer_share)))
+    if row.source_name:
+        facts.append(_("imported from {file} on {date}").format(file=row.source_name,
+                                                               date=format_datetime(row.imported_at)))
+    if not row.pseudonymised:
+        facts.append(_("names in clear"))
+    return " · ".join(facts)
 
 
 class TranscriptsArea(Area):
@@ -39,27 +49,67 @@ class TranscriptsArea(Area):
     def __init__(self, parent=None):
         super().__init__(parent)
         self._project: Project | None = None
+        bar = QHBoxLayout()
         self.summary_label = muted()
-        self.body.addWidget(self.summary_label)
-        self.model = TranscriptModel()
+        bar.addWidget(self.summary_label, 1)
+        self.import_button = QPushButton(_("Import a transcript…"))
+        self.import_button.setToolTip(_("Word, LibreOffice, text, subtitles, Transcriber or Praat files."))
+        self.import_button.clicked.connect(self.import_transcript)
+        self.import_button.setVisible(import_dialog_class() is not None)
+        bar.addWidget(self.import_button)
+        self.body.addLayout(bar)
+
+        self.model = TranscriptListModel()
         self.view = make_table(self.model)
         self.view.selectionModel().selectionChanged.connect(lambda *_args: self._show_selected())
+        # Room for a few transcripts above the tabs, whatever the splitter's first guess.
+        self.view.setMinimumHeight(LIST_MIN_ROWS * self.view.verticalHeader().defaultSectionSize()
+                                   + self.view.horizontalHeader().sizeHint().height() + 4)
 
-        reader = QWidget()
-        reader_layout = QVBoxLayout(reader)
-        reader_layout.setContentsMargins(0, 8, 0, 0)
-        self.reader_heading = heading(_("Turns"), 2)
-        reader_layout.addWidget(self.reader_heading)
-        self.reader_meta = muted()
-        reader_layout.addWidget(self.reader_meta)
-        self.turns_view = detail_browser()
-        reader_layout.addWidget(self.turns_view)
+        self._panels: dict[QWidget, QWidget] = {}
+        self.tabs = QTabWidget()
+        self.tabs.setDocumentMode(True)
+        self.reader = TurnReader()
+        # After the editor has closed: the model must not be reset while it commits.
+        self.reader.edited.connect(lambda _result: QTimer.singleShot(0, self._after_edit))
+        self.tabs.addTab(self.reader, _("Reading"))
+        self.pseudonymisation = PseudonymisationPanel()
+        self.pseudonymisation.applied.connect(lambda _result: self._after_pseudonymisation())
+        self.tabs.addTab(self.pseudonymisation, _("Pseudonymisation"))
+        self.diagnostics = self._optional_tab(diagnostics_panel_class(), _("Diagnostics"))
+        if self.diagnostics is not None and hasattr(self.diagnostics, "turn_requested"):
+            self.diagnostics.turn_requested.connect(self.open_turn)
+        self.search = self._optional_tab(search_panel_class(), _("Search"))
+        if self.search is not None and hasattr(self.search, "open_requested"):
+            self.search.open_requested.connect(self.open_turn)
+        self.tabs.currentChanged.connect(lambda _index: self._fill_current_tab())
+        self._filled: set[int] = set()
 
-        self.body.addWidget(split(Qt.Orientation.Vertical, (self.view, 1), (reader, 2)), 1)
+        self.body.addWidget(split(Qt.Orientation.Vertical, (self.view, 1), (self.tabs, 3)), 1)
 
-    def load(self, project: Project) -> None:
+    def _optional_tab(self, panel_class: type | None, title: str) -> QWidget | None:
+        if panel_class is None:
+            return None
+        panel = panel_class()
+        # The same breathing space under the tab bar as the reader and the pseudonymisation.
+        holder = QWidget()
+        layout = QVBoxLayout(holder)
+        layout.setContentsMargins(0, 8, 0, 0)
+        layout.addWidget(panel)
+        self.tabs.addTab(holder, title)
+        self._panels[holder] = panel
+        return panel
+
+    def show_tab(self, panel: QWidget) -> None:
+        """Bring the tab holding ``panel`` to the front (the reader, the diagnostics…)."""
+        page = next((holder for holder, held in self._panels.items() if held is panel), panel)
+        self.tabs.setCurrentWidget(page)
+
+    # reading the project -------------------------------------------------------------------------
+    def load(self, project: Project, select_id: str | None = None) -> None:
         self._project = project
-        rows = views.transcript_rows(project.db)
+        current = select_id or getattr(selected_row(self.view), "id", None)
+        rows = listed_transcripts(project)
         self.model.set_rows(rows)
         words = sum(row.words for row in rows)
         self.summary_label.setText(
@@ -69,46 +119,90 @@ class TranscriptsArea(Area):
             )
         )
         fit_columns(self.view, stretch=(0,))
-        if rows:
-            self.view.selectRow(0)
-        else:
-            self._show_selected()
+        if self.search is not None and hasattr(self.search, "set_project"):
+            self.search.set_project(project)
+        # The reset above cleared the selection: selecting again shows the tabs.
+        if not (current and self.select_transcript(current)):
+            if rows:
+                self.view.selectRow(0)
+            else:
+                self._show_selected()
+
+    def select_transcript(self, transcript_id: str) -> bool:
+        """Select a transcript of the list (its tabs follow); False when it is not listed."""
+        proxy = self.view.model()
+        for row in range(proxy.rowCount()):
+            if getattr(proxy.index(row, 0).data(ROW_ROLE), "id", None) == transcript_id:
+                if getattr(self.selected_transcript(), "id", None) != transcript_id:
+                    self.view.selectRow(row)
+                return True
+        return False
+
+    def selected_transcript(self) -> ListedTranscript | None:
+        return selected_row(self.view)
 
     def _show_selected(self) -> None:
-        row: TranscriptRow | None = selected_row(self.view)
+        self._filled.clear()
+        row = self.selected_transcript()
         if row is None or self._project is None:
-            self.reader_heading.setText(_("Turns"))
-            self.reader_meta.clear()
-            self.turns_view.setHtml(
-                "<p style='color:gray'>" + escape(_("No transcript yet: imported transcripts appear here.")) + "</p>"
-            )
-            return
-        self.reader_heading.setText(row.title)
-        facts = [
-            ngettext("{n} turn", "{n} turns", row.turns).format(n=format_number(row.turns)),
-            ngettext("{n} word", "{n} words", row.words).format(n=format_number(row.words)),
-        ]
-        if row.interviewer_share is not None:
-            facts.append(_("interviewer talk {share}").format(share=format_percent(row.interviewer_share)))
-        if row.source_name:
-            facts.append(
-                _("imported from {file} on {date}").format(file=row.source_name, date=format_datetime(row.imported_at))
-            )
-        self.reader_meta.setText(" · ".join(facts))
-        self.turns_view.setHtml(self.turns_html(self._project.turns_of(row.id)))
+            self.reader.clear(_("No transcript yet: imported transcripts appear here."))
+        else:
+            self.reader.show_turns(self._project, row.title, transcript_facts(row), self._project.turns_of(row.id))
+        self._fill_current_tab()
 
-    @staticmethod
-    def turns_html(turns: list[Turn]) -> str:
-        if not turns:
-            return "<p style='color:gray'>" + escape(_("This transcript has no turns.")) + "</p>"
-        rows = []
-        for turn in turns:
-            tint = f" bgcolor='{INTERVIEWER_TINT}'" if turn.speaker_role == "interviewer" else ""
-            rows.append(
-                f"<tr{tint}>"
-                f"<td width='64' style='color:gray'>{escape(format_offset(turn.start_ms))}</td>"
-                f"<td width='150'><b>{escape(turn.speaker_label or '—')}</b><br>"
-                f"<span style='color:gray'>{escape(label(SPEAKER_ROLES, turn.speaker_role))}</span></td>"
-                f"<td>{escape(turn.text)}</td></tr>"
-            )
-        return "<table width='100%' cellspacing='0' cellpadding='6'>" + "".join(rows) + "</table>"
+    def _fill_current_tab(self) -> None:
+        """The selected transcript's pseudonymisation and diagnostics, once their tab is shown."""
+        index = self.tabs.currentIndex()
+        if index in self._filled or self._project is None:
+            return
+        self._filled.add(index)
+        row = self.selected_transcript()
+        widget = self.tabs.widget(index)
+        widget = self._panels.get(widget, widget)
+        if widget is self.pseudonymisation:
+            self.pseudonymisation.show_transcript(self._project, row.id if row else None)
+        elif widget is self.diagnostics and hasattr(widget, "show_transcript"):
+            widget.show_transcript(self._project, row.id if row else None)
+
+    # acting ----------------------------------------------------------------------------------------
+    def open_turn(self, transcript_id: str, turn_position: int) -> None:
+        """Show a transcript at one of its turns (from a search hit or a diagnostic)."""
+        if self._project is None:
+            return
+        current = self.selected_transcript()
+        if current is None or current.id != transcript_id:
+            if not self.select_transcript(transcript_id):
+                return
+        self.tabs.setCurrentWidget(self.reader)
+        self.reader.scroll_to_turn(turn_position)
+
+    def import_transcript(self) -> None:
+        dialog_class = import_dialog_class()
+        if dialog_class is None or self._project is None:
+            return
+        dialog = dialog_class(self._project, self)
+        dialog.exec()
+        transcript_id = getattr(dialog, "transcript_id", None)
+        if transcript_id:
+            self.load(self._project, select_id=transcript_id)
+            self.tabs.setCurrentWidget(self.reader)
+            self.changed.emit()
+
+    def _after_edit(self) -> None:
+        """A turn was corrected: the list's figures follow; the reader already shows the new text."""
+        row = self.selected_transcript()
+        self.view.selectionModel().blockSignals(True)
+        self.model.set_rows(listed_transcripts(self._project))
+        if row is not None:
+            self.select_transcript(row.id)
+        self.view.selectionModel().blockSignals(False)
+        self._filled = {self.tabs.indexOf(self.reader)}
+        self.changed.emit()
+
+    def _after_pseudonymisation(self) -> None:
+        """Names were replaced: the reader shows the new text; the panel stays where it is."""
+        scroll = self.reader.table.verticalScrollBar().value()
+        self.load(self._project)
+        self.tabs.setCurrentWidget(self.pseudonymisation)
+        self.reader.table.verticalScrollBar().setValue(scroll)
+        self.changed.emit()

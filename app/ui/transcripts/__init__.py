@@ -1,0 +1,1 @@
+"""The Transcriptions area's parts: the turn reader and editor, pseudonymisation, import."""
