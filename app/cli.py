@@ -12,7 +12,8 @@ import sys
 from pathlib import Path
 from typing import Callable
 
-from app import __version__, cli_participants
+from app import __version__, cli_diagnostics, cli_participants, cli_transcripts
+from app import cli_search
 from app.i18n import _
 from app.store.errors import ProjectError, RecordNotFoundError
 
@@ -59,6 +60,9 @@ def build_parser() -> argparse.ArgumentParser:
     guide.add_argument("--format", choices=("json", "text"), default="text", help=_("output format"))
 
     cli_participants.add_commands(commands)
+    cli_diagnostics.add_commands(commands)
+    cli_transcripts.add_commands(commands)
+    cli_search.add_commands(commands)
     return parser
 
 
@@ -71,7 +75,9 @@ def main(argv: list[str] | None = None, open_gui: Callable[[Path | None, bool], 
             return EXIT_ERROR
         return open_gui(getattr(args, "project", None), getattr(args, "demo", False))
     handler = {"init": _init, "demo": _demo, "info": _info, "lint-questions": _lint_questions,
-               "lint-guide": _lint_guide, "participant": cli_participants.run}[args.command]
+               "lint-guide": _lint_guide, "participant": cli_participants.run,
+               "diagnostics": cli_diagnostics.run, "import-transcript": cli_transcripts.run,
+               "search": cli_search.run}[args.command]
     try:
         return handler(args)
     except (ProjectError, RecordNotFoundError) as error:
