@@ -141,7 +141,7 @@ def import_transcript(project: Project, source: Path | str | LoadedTranscript, *
     with project.transaction():
         if new_interview is not None:
             project.interviews.insert(new_interview)
-        project.add_transcript(transcript, turns, roles)
+        project.add_transcript(transcript, turns, roles, guarded=False)
         project.audit("transcript_imported", "transcript", transcript.id, source_name=transcript.source_name,
                       source_format=parsed.format, source_sha256=loaded.sha256, turns=len(turns))
     return ImportResult(transcript, len(turns), roles, parsed.format, parsed.encoding, loaded.labels)

@@ -68,8 +68,12 @@ class Table(Generic[T]):
         return self.record_type(**values)
 
     # writes --------------------------------------------------------------------------------
-    def insert(self, record: T) -> T:
-        with self.db.atomic():
+    def insert(self, record: T, *, guarded: bool = True) -> T:
+        """Insert one record; ``guarded`` as for insert_many."""
+        if guarded or not self.db.conn.in_transaction:
+            with self.db.atomic():
+                self.db.execute(self._insert_sql, self.to_row(record))
+        else:
             self.db.execute(self._insert_sql, self.to_row(record))
         return record
 

@@ -124,3 +124,13 @@ def test_erasing_a_participant_erases_its_identity(project):
     project.identities.put(Identity(participant_id=participant.id, full_name="Paul Durand"))
     project.participants.delete(participant.id)
     assert project.identities.count() == 0
+
+
+def test_unguarded_transcript_inside_a_transaction_rolls_back_with_it(project):
+    sid = project.study().id
+    transcript = Transcript(study_id=sid, title="T", imported_at="2025-01-01T00:00:00")
+    with pytest.raises(RuntimeError):
+        with project.transaction():
+            project.add_transcript(transcript, [Turn(transcript_id="", position=0, text="Bonjour")], guarded=False)
+            raise RuntimeError("a later step fails")
+    assert project.transcripts.count() == 0 and project.turns.count() == 0
