@@ -15,7 +15,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from bench import search_latency, transcript_import
+from bench import diagnostics, search_latency, transcript_import
 from bench.results import format_table, write_results
 
 BENCH_DIR = Path(__file__).resolve().parent
@@ -52,6 +52,8 @@ def main() -> int:
             Path(folder), scale.transcripts, scale.words, SEED, progress
         )
         results += search_latency.run(project_path, corpus, SEED, progress)
+    progress("diagnostics of one interview")
+    results += diagnostics.run()  # always a full-length interview: it takes milliseconds
     write_results(results, BENCH_DIR / "results.json")
     print(
         f"Terrain benchmarks, scale {scale_name}: {scale.transcripts:,} transcripts × {scale.words:,} words "
