@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Callable
 
 from app import __version__, cli_diagnostics, cli_participants, cli_transcripts
-from app import cli_agreement, cli_search
+from app import cli_agreement, cli_coding, cli_search
 from app.i18n import _
 from app.store.errors import ProjectError, RecordNotFoundError
 
@@ -64,6 +64,7 @@ def build_parser() -> argparse.ArgumentParser:
     cli_transcripts.add_commands(commands)
     cli_search.add_commands(commands)
     cli_agreement.add_commands(commands)
+    cli_coding.add_commands(commands)
     return parser
 
 
@@ -78,7 +79,8 @@ def main(argv: list[str] | None = None, open_gui: Callable[[Path | None, bool], 
     handler = {"init": _init, "demo": _demo, "info": _info, "lint-questions": _lint_questions,
                "lint-guide": _lint_guide, "participant": cli_participants.run,
                "diagnostics": cli_diagnostics.run, "import-transcript": cli_transcripts.run,
-               "search": cli_search.run, "agreement": cli_agreement.run}[args.command]
+               "search": cli_search.run, "agreement": cli_agreement.run,
+               "codebook": cli_coding.run, "export": cli_coding.run}[args.command]
     try:
         return handler(args)
     except (ProjectError, RecordNotFoundError) as error:
