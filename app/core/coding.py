@@ -21,6 +21,8 @@ class Code(Record):
     colour: str = "#888888"
     position: int = 0
     deleted_at: str | None = None
+    keywords: str = ""  # one per line, for assisted coding
+    example_phrases: str = ""  # one per line, for assisted coding
 
 
 @dataclass(kw_only=True)
@@ -60,3 +62,41 @@ class Memo(Record):
 
     def __post_init__(self):
         require_one_of(self.target_kind, MEMO_TARGETS, "memo target")
+
+
+@dataclass(kw_only=True)
+class CodingPass(Record):
+    """One coder's pass over one transcript; ``done_at`` is set once the coder is done with it."""
+
+    coder_id: str
+    transcript_id: str
+    done_at: str | None = None
+
+
+SUGGESTION_DECISIONS = ("accepted", "rejected")
+
+
+@dataclass(kw_only=True)
+class SuggestionDecision(Record):
+    """The analyst's decision on a suggested segment; an accepted one points to the coding it made."""
+
+    code_id: str
+    transcript_id: str
+    coder_id: str
+    start_offset: int
+    end_offset: int
+    decision: str
+    coding_id: str | None = None
+
+    def __post_init__(self):
+        require_one_of(self.decision, SUGGESTION_DECISIONS, "suggestion decision")
+
+
+@dataclass(kw_only=True)
+class FrameworkCell(Record):
+    """Framework analysis: the analyst's summary of what one participant says about one theme."""
+
+    code_id: str
+    participant_id: str
+    summary: str = ""
+    author: str = ""

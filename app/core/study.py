@@ -20,6 +20,7 @@ class Study(Record):
     evaluative_question: str = ""
     description: str = ""
     languages: list[str] = field(default_factory=lambda: ["fr"])
+    blind_coding: bool = False
 
 
 @dataclass(kw_only=True)

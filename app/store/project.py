@@ -6,7 +6,7 @@ from pathlib import Path
 
 import sqlite_utils
 
-from app.core.coding import Code, Coder, Coding, Memo
+from app.core.coding import Code, Coder, Coding, CodingPass, FrameworkCell, Memo, SuggestionDecision
 from app.core.guide import (
     FindingDismissal,
     Guide,
@@ -73,6 +73,9 @@ class Project:
         self.codes = Table(db, "code", Code)
         self.codings = Table(db, "coding", Coding)
         self.memos = Table(db, "memo", Memo)
+        self.coding_passes = Table(db, "coding_pass", CodingPass)
+        self.suggestion_decisions = Table(db, "suggestion_decision", SuggestionDecision)
+        self.framework_cells = Table(db, "framework_cell", FrameworkCell)
         self.devices = Table(db, "device", Device)
         self.sync_ledger = Table(db, "sync_ledger", SyncLedgerEntry)
         self.audit_log = Table(db, "audit_log", AuditEvent)
