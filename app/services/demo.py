@@ -282,6 +282,8 @@ class _DemoBuilder:
                 definition=spec.get("definition", ""), include_rule=spec.get("include", ""),
                 exclude_rule=spec.get("exclude", ""), example=spec.get("example", ""),
                 colour=spec.get("colour", "#888888"), position=position,
+                keywords="\n".join(spec.get("keywords", [])),
+                example_phrases="\n".join(spec.get("example_phrases", [])),
             )
             p.codes.insert(code)
             self.codes[spec["name"]] = code.id
