@@ -35,7 +35,7 @@ def random_codings(rng: random.Random, transcripts: int, codings: int, codes: in
         code = rng.randrange(codes)
         corpus[index][0].append((code, start, start + length))
         if rng.random() < 0.8:  # B codes the same passage, edges moved, sometimes with another code
-            b_start = max(0, start + rng.randint(-80, 80))
+            b_start = min(chars - 1, max(0, start + rng.randint(-80, 80)))
             b_end = min(chars, max(b_start + 1, start + length + rng.randint(-80, 80)))
             b_code = code if rng.random() < 0.7 else rng.randrange(codes)
             corpus[index][1].append((b_code, b_start, b_end))

@@ -25,7 +25,8 @@ _CODINGS = f"""
     WITH kept AS ({_KEPT_TRANSCRIPTS})
     SELECT g.transcript_id, g.coder_id, g.code_id, g.start_offset, g.end_offset
     FROM coding g JOIN code c ON c.id = g.code_id
-    WHERE c.deleted_at IS NULL AND g.coder_id IN (?, ?) AND g.transcript_id IN (SELECT id FROM kept)
+    WHERE c.deleted_at IS NULL AND g.anchor_status = 'ok' AND g.coder_id IN (?, ?)
+      AND g.transcript_id IN (SELECT id FROM kept)
 """
 
 

@@ -217,6 +217,21 @@ def test_withdrawn_participants_and_binned_codes_are_left_out(demo_copy):
         assert all(d.transcript_id != lyo.id for d in disagreements(project, INES, BASTIEN))
 
 
+def test_orphaned_codings_are_left_out(demo_copy):
+    """A coding whose text an edit deleted no longer points at anything: it cannot agree or disagree."""
+    with Project.open(demo_copy) as project:
+        before = agreement(project, INES, BASTIEN)
+        ines = project.coders.first("name = ?", [INES])
+        shared = project.db.execute(
+            "SELECT transcript_id FROM coding GROUP BY transcript_id HAVING count(DISTINCT coder_id) = 2 "
+            "ORDER BY transcript_id").fetchone()[0]
+        project.db.execute("UPDATE coding SET anchor_status = 'orphaned' WHERE transcript_id = ? AND coder_id = ?",
+                           [shared, ines.id])
+        after = agreement(project, INES, BASTIEN)
+        assert after.transcripts == before.transcripts - 1
+        assert all(d.transcript_id != shared for d in disagreements(project, INES, BASTIEN))
+
+
 def test_unknown_or_repeated_coder_is_refused_by_name(demo_path):
     with Project.open(demo_path) as project:
         with pytest.raises(UnknownCoderError, match="Nobody Here"):
