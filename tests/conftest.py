@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 from pathlib import Path
 
 import pytest
@@ -39,3 +40,24 @@ def shared_data() -> Path:
     if not SHARED_DATA.is_dir():
         pytest.skip(f"the shared test data folder is absent ({SHARED_DATA})")
     return SHARED_DATA
+
+
+@pytest.fixture(scope="session")
+def demo_file(tmp_path_factory) -> Path:
+    """The demo study, built once for the whole run. Never write to it: use ``demo``, a copy."""
+    from app.services.demo import build_demo
+
+    path = tmp_path_factory.mktemp("demo") / "demo.terrain"
+    build_demo(path)
+    return path
+
+
+@pytest.fixture
+def demo(demo_file, tmp_path):
+    """A fresh copy of the demo study, open, for one test to change as it likes."""
+    from app.store.project import Project
+
+    copy = tmp_path / "demo.terrain"
+    shutil.copy(demo_file, copy)
+    with Project.open(copy) as project:
+        yield project
