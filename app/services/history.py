@@ -30,11 +30,21 @@ class History:
         self.limit = limit
         self._done: list[Step] = []
         self._undone: list[Step] = []
+        self._listeners: list[Callable[[], None]] = []
+
+    def subscribe(self, listener: Callable[[], None]) -> None:
+        """Call ``listener`` whenever what can be undone or redone changes (to rename the menu items)."""
+        self._listeners.append(listener)
+
+    def _notify(self) -> None:
+        for listener in self._listeners:
+            listener()
 
     def record(self, step: Step) -> Step:
         self._done.append(step)
         del self._done[:-self.limit]
         self._undone.clear()
+        self._notify()
         return step
 
     def can_undo(self) -> bool:
@@ -55,6 +65,7 @@ class History:
             return None
         step = self._done.pop()
         self._undone.append(step)
+        self._notify()
         return step
 
     def take_redo(self) -> Step | None:
@@ -62,6 +73,7 @@ class History:
             return None
         step = self._undone.pop()
         self._done.append(step)
+        self._notify()
         return step
 
     def put_back(self, step: Step, undone: bool) -> None:
@@ -70,6 +82,7 @@ class History:
         if source and source[-1] is step:
             source.pop()
             target.append(step)
+            self._notify()
 
     def undo(self, project: Project) -> Step | None:
         step = self.take_undo()
@@ -94,6 +107,7 @@ class History:
     def clear(self) -> None:
         self._done.clear()
         self._undone.clear()
+        self._notify()
 
 
 # steps for coding actions ----------------------------------------------------------------------------
