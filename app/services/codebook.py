@@ -1,4 +1,4 @@
-"""Editing the codebook: a tree of codes, a bin with undo, merges, and CSV exchange.
+"""Editing the codebook: a tree of codes, a bin with undo, merges, splits, and CSV exchange.
 
 Every edit is one transaction and writes an audit entry (action ``codebook_*``, the actor, what
 changed), so a report can state how the codebook evolved (``app.services.coding.codebook_changelog``).
@@ -7,23 +7,30 @@ A code in the bin keeps its codings; restoring it brings them back into analysis
 
 from __future__ import annotations
 
+import colorsys
 import csv
 import io
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
 from app.core.coding import Code
 from app.core.records import utc_now
 from app.i18n import _
-from app.services.coding import code_ancestors, code_descendants, live_codes
+from app.services.blind import is_blind, visible_coder_ids
+from app.services.coding import Segment, binned_codes, code_ancestors, code_descendants, live_codes, segments
 from app.store.project import Project
 
-CSV_COLUMNS = ("name", "parent", "definition", "include", "exclude", "example", "colour")
+# Files written before assisted coding have no keywords or example phrases: those two columns may be
+# missing on import, and then the codes keep theirs.
+REQUIRED_COLUMNS = ("name", "parent", "definition", "include", "exclude", "example", "colour")
+CSV_COLUMNS = REQUIRED_COLUMNS + ("keywords", "example_phrases")
 # CSV column -> Code field
 _FIELDS = {"definition": "definition", "include": "include_rule", "exclude": "exclude_rule",
-           "example": "example", "colour": "colour"}
-EDITABLE = ("name", "definition", "include_rule", "exclude_rule", "example", "colour")
+           "example": "example", "colour": "colour", "keywords": "keywords", "example_phrases": "example_phrases"}
+EDITABLE = ("name", "definition", "include_rule", "exclude_rule", "example", "colour", "keywords",
+            "example_phrases")
 _COLOUR = re.compile(r"^#[0-9A-Fa-f]{6}$")
 DEFAULT_COLOUR = "#888888"
 
@@ -44,6 +51,34 @@ class CodebookFileError(CodebookError):
 class ImportResult:
     created: list[str]
     updated: list[str]
+
+
+@dataclass(frozen=True)
+class MergeDetails:
+    """What a merge moves from the source to the target, read before the merge so that it can be
+    put back exactly: the codings, the sub-codes, and the indicator links the target gains."""
+
+    source_id: str
+    target_id: str
+    coding_ids: tuple[str, ...] = ()
+    child_ids: tuple[str, ...] = ()
+    indicator_ids: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class BinnedCode:
+    """A code in the bin, with the codings it keeps there (ready to come back with it)."""
+
+    code: Code
+    codings: int
+
+
+@dataclass(frozen=True)
+class Placement:
+    """Where a code sits in the tree: its parent and its position among its siblings."""
+
+    parent_id: str | None
+    position: int
 
 
 # checks ------------------------------------------------------------------------------------------
@@ -76,18 +111,31 @@ def _log(project: Project, action: str, code: Code, actor: str, **detail) -> Non
     project.audit(f"codebook_{action}", "code", code.id, actor=actor, name=code.name, **detail)
 
 
+def _next_position(project: Project, parent_id: str | None) -> int:
+    """A place after every sibling: positions need not run 0, 1, 2… (an imported codebook numbers
+    its codes through the whole file), so counting the siblings could put a new code first."""
+    last = project.db.execute("SELECT max(position) FROM code WHERE parent_id IS ?", [parent_id]).fetchone()[0]
+    return 0 if last is None else last + 1
+
+
+def _lines(text: str) -> str:
+    """Keywords and example phrases: one per line, without blank lines or stray spaces."""
+    return "\n".join(line.strip() for line in text.splitlines() if line.strip())
+
+
 # edits -------------------------------------------------------------------------------------------
 def add_code(project: Project, name: str, parent_id: str | None = None, *, definition: str = "",
              include_rule: str = "", exclude_rule: str = "", example: str = "", colour: str = DEFAULT_COLOUR,
-             actor: str = "") -> Code:
+             keywords: str = "", example_phrases: str = "", actor: str = "") -> Code:
+    """A new code, last among its siblings (``parent_id`` None: a top-level theme)."""
     name = _check_name(project, name)
     colour = _check_colour(colour)
     if parent_id:
         _live(project, parent_id)
-    position = project.codes.count("parent_id IS ?", [parent_id])
+    position = _next_position(project, parent_id)
     code = Code(study_id=project.study().id, name=name, parent_id=parent_id, definition=definition,
                 include_rule=include_rule, exclude_rule=exclude_rule, example=example, colour=colour,
-                position=position)
+                position=position, keywords=_lines(keywords), example_phrases=_lines(example_phrases))
     with project.transaction():
         project.codes.insert(code)
         _log(project, "code_added", code, actor, parent_id=parent_id)
@@ -95,7 +143,8 @@ def add_code(project: Project, name: str, parent_id: str | None = None, *, defin
 
 
 def update_code(project: Project, code_id: str, *, actor: str = "", **changes) -> Code:
-    """Change a code's name, definition, rules, example or colour; the log keeps old and new values."""
+    """Change a code's name, definition, rules, example, colour, keywords or example phrases; the
+    log keeps old and new values."""
     unknown = set(changes) - set(EDITABLE)
     if unknown:
         raise ValueError(f"cannot update {sorted(unknown)}; editable fields are {EDITABLE}")
@@ -104,6 +153,9 @@ def update_code(project: Project, code_id: str, *, actor: str = "", **changes) -
         changes["name"] = _check_name(project, changes["name"], code.id)
     if "colour" in changes:
         changes["colour"] = _check_colour(changes["colour"])
+    for field_name in ("keywords", "example_phrases"):
+        if field_name in changes:
+            changes[field_name] = _lines(changes[field_name])
     changed = {field: [getattr(code, field), value] for field, value in changes.items()
                if getattr(code, field) != value}
     if not changed:
@@ -192,6 +244,208 @@ def restore_code(project: Project, code_id: str, actor: str = "") -> Code:
     return project.codes.get(code.id)
 
 
+def merge_details(project: Project, source_id: str, target_id: str) -> MergeDetails:
+    """What ``merge_codes(source, target)`` would move, read before merging (for undo)."""
+    def ids(sql: str, params: list) -> tuple[str, ...]:
+        return tuple(row[0] for row in project.db.execute(sql, params).fetchall())
+
+    return MergeDetails(
+        source_id, target_id,
+        coding_ids=ids("SELECT id FROM coding WHERE code_id = ? ORDER BY id", [source_id]),
+        child_ids=ids("SELECT id FROM code WHERE parent_id = ? ORDER BY id", [source_id]),
+        indicator_ids=ids("SELECT indicator_id FROM code_indicator WHERE code_id = ? AND indicator_id NOT IN "
+                          "(SELECT indicator_id FROM code_indicator WHERE code_id = ?) ORDER BY indicator_id",
+                          [source_id, target_id]))
+
+
+def placements(project: Project, parent_ids: Iterable[str | None]) -> dict[str, Placement]:
+    """Where every code under these parents sits (None: the top level), binned codes included, so
+    that a move can be undone to the exact order it found."""
+    found: dict[str, Placement] = {}
+    for parent_id in set(parent_ids):
+        for code_id, parent, position in project.db.execute(
+                "SELECT id, parent_id, position FROM code WHERE parent_id IS ?", [parent_id]).fetchall():
+            found[code_id] = Placement(parent, position)
+    return found
+
+
+def place_codes(project: Project, code_id: str, where: dict[str, Placement], actor: str = "") -> Code:
+    """Put ``code_id`` and its siblings back where ``where`` says (an undone move), in one edit."""
+    code = _live(project, code_id)
+    target = where[code_id].parent_id
+    if target and code.id in code_ancestors(project, target):
+        raise CodebookError(_("“{name}” cannot go under “{parent}”, which is one of its own sub-codes.")
+                            .format(name=code.name, parent=project.codes.get(target).name))
+    with project.transaction():
+        project.db.conn.executemany("UPDATE code SET parent_id = ?, position = ? WHERE id = ?",
+                                    [(spot.parent_id, spot.position, key) for key, spot in where.items()])
+        project.db.execute("UPDATE code SET updated_at = ? WHERE id = ?", [utc_now(), code.id])
+        _log(project, "code_moved", code, actor, from_parent_id=code.parent_id, to_parent_id=target)
+    return project.codes.get(code.id)
+
+
+def related_colour(colour: str) -> str:
+    """A colour of the same family, a little lighter (or darker, for an already light one): what a
+    code split off another gets unless the analyst picks one."""
+    red, green, blue = (int(colour[i:i + 2], 16) / 255 for i in (1, 3, 5))
+    hue, lightness, saturation = colorsys.rgb_to_hls(red, green, blue)
+    lightness = lightness - 0.08 if lightness > 0.72 else lightness + 0.10
+    red, green, blue = colorsys.hls_to_rgb(hue, min(max(lightness, 0.0), 1.0), saturation)
+    return "#" + "".join(f"{round(value * 255):02X}" for value in (red, green, blue))
+
+
+def split_candidates(project: Project, code_id: str, viewer: str = "") -> list[Segment]:
+    """The segments of a code that a split may hand to a new code, as ``viewer`` (a coder's name)
+    may see them: in blind mode, another coder's codings stay hidden until both are done."""
+    found = segments(project, code_id=code_id)
+    coder = project.coders.first("name = ?", [viewer]) if viewer else None
+    if coder is None or not is_blind(project):
+        return found
+    visible: dict[str, set[str] | None] = {}
+    for transcript_id in {segment.transcript_id for segment in found}:
+        visible[transcript_id] = visible_coder_ids(project, transcript_id, coder.id)
+    return [segment for segment in found
+            if visible[segment.transcript_id] is None or segment.coder_id in visible[segment.transcript_id]]
+
+
+def split_code(project: Project, code_id: str, new_name: str, coding_ids: Iterable[str], actor: str = "", *,
+               colour: str | None = None) -> Code:
+    """Split a code in two: a new sibling named ``new_name`` takes the chosen codings (and the
+    same indicator links); the rest stay with the code. Returns the new code, to be defined."""
+    source = _live(project, code_id)
+    name = _check_name(project, new_name)
+    new = Code(study_id=source.study_id, name=name, parent_id=source.parent_id,
+               colour=_check_colour(colour) if colour else related_colour(source.colour),
+               position=_next_position(project, source.parent_id))
+    return split_into(project, code_id, new, coding_ids, actor)
+
+
+def split_into(project: Project, code_id: str, new: Code, coding_ids: Iterable[str], actor: str = "") -> Code:
+    """The work of a split, with the new code given as a record (redoing a split stores the same code)."""
+    source = _live(project, code_id)
+    _check_name(project, new.name, new.id)
+    chosen = sorted(set(coding_ids))
+    if not chosen:
+        raise CodebookError(_("Choose at least one segment for the new code."))
+    marks = ",".join("?" * len(chosen))
+    found = project.db.execute(f"SELECT count(*) FROM coding WHERE code_id = ? AND id IN ({marks})",
+                               [source.id, *chosen]).fetchone()[0]
+    if found != len(chosen):
+        raise CodebookError(_("Some of the chosen segments are not coded with “{name}” any more; "
+                              "open the split again.").format(name=source.name))
+    now = utc_now()
+    with project.transaction():
+        project.codes.insert(new)
+        project.db.execute(f"UPDATE coding SET code_id = ?, updated_at = ? WHERE id IN ({marks})",
+                           [new.id, now, *chosen])
+        project.db.execute("INSERT OR IGNORE INTO code_indicator (code_id, indicator_id) "
+                           "SELECT ?, indicator_id FROM code_indicator WHERE code_id = ?", [new.id, source.id])
+        _log(project, "code_split", source, actor, new_id=new.id, new_name=new.name, coding_ids=chosen)
+    return project.codes.get(new.id)
+
+
+def indicator_ids_of(project: Project, code_id: str) -> list[str]:
+    """The indicators a code informs, in the framework's order."""
+    return [indicator.id for indicator in project.indicators_of_code(code_id)]
+
+
+def set_code_indicators(project: Project, code_id: str, indicator_ids: Iterable[str], actor: str = "") -> None:
+    """Link a code to exactly these indicators (the evidence it brings to each); logs what changed."""
+    code = _live(project, code_id)
+    wanted = set(indicator_ids)
+    for indicator_id in wanted:
+        project.indicators.get(indicator_id)
+    current = set(indicator_ids_of(project, code.id))
+    added, removed = sorted(wanted - current), sorted(current - wanted)
+    if not added and not removed:
+        return
+    labels = {i.id: f"{i.code} {i.label}".strip() for i in project.indicators.find()}
+    with project.transaction():
+        project.db.conn.executemany("DELETE FROM code_indicator WHERE code_id = ? AND indicator_id = ?",
+                                    [(code.id, indicator_id) for indicator_id in removed])
+        project.db.conn.executemany("INSERT INTO code_indicator (code_id, indicator_id) VALUES (?, ?)",
+                                    [(code.id, indicator_id) for indicator_id in added])
+        _log(project, "code_indicators_set", code, actor, added=[labels[i] for i in added],
+             removed=[labels[i] for i in removed], added_ids=added, removed_ids=removed)
+
+
+def bin_contents(project: Project) -> list[BinnedCode]:
+    """The bin, most recently binned first, each code with its codings (one query for the counts)."""
+    # Through the index on coding.code_id: only the codings of binned codes are read.
+    counts = dict(project.db.execute(
+        "SELECT code_id, count(*) FROM coding WHERE code_id IN (SELECT id FROM code WHERE deleted_at IS NOT NULL) "
+        "GROUP BY code_id").fetchall())
+    return [BinnedCode(code, counts.get(code.id, 0)) for code in binned_codes(project)]
+
+
+# undoing edits -----------------------------------------------------------------------------------
+# Each inverse is an edit of its own, logged like the others: the changelog tells the whole story,
+# undos included.
+def discard_new_code(project: Project, code_id: str, actor: str = "") -> None:
+    """Take back the creation of a code: it goes for good, which only a code never used may do."""
+    code = project.codes.get(code_id)
+    if project.codings.count("code_id = ?", [code.id]) or project.codes.count("parent_id = ?", [code.id]):
+        raise CodebookError(_("“{name}” has codings or sub-codes now: put it in the bin instead.")
+                            .format(name=code.name))
+    with project.transaction():
+        project.codes.delete(code.id)
+        _log(project, "code_add_undone", code, actor)
+
+
+def readd_code(project: Project, code: Code, actor: str = "") -> Code:
+    """Store again a code whose creation was taken back, with the same id and place."""
+    _check_name(project, code.name, code.id)
+    with project.transaction():
+        project.codes.insert(code)
+        _log(project, "code_added", code, actor, parent_id=code.parent_id)
+    return project.codes.get(code.id)
+
+
+def unmerge_codes(project: Project, details: MergeDetails, actor: str = "") -> Code:
+    """Undo a merge: the source leaves the bin and gets back exactly its codings, sub-codes and
+    indicator links. Returns the source."""
+    source = project.codes.get(details.source_id)
+    _check_name(project, source.name, source.id)
+    now = utc_now()
+
+    def marks(ids: tuple[str, ...]) -> str:
+        return ",".join("?" * len(ids))
+
+    with project.transaction():
+        project.db.execute("UPDATE code SET deleted_at = NULL, updated_at = ? WHERE id = ?", [now, source.id])
+        if details.coding_ids:
+            project.db.execute(f"UPDATE coding SET code_id = ?, updated_at = ? WHERE code_id = ? "
+                               f"AND id IN ({marks(details.coding_ids)})",
+                               [source.id, now, details.target_id, *details.coding_ids])
+        if details.child_ids:
+            project.db.execute(f"UPDATE code SET parent_id = ?, updated_at = ? WHERE id IN "
+                               f"({marks(details.child_ids)})", [source.id, now, *details.child_ids])
+        project.db.conn.executemany("DELETE FROM code_indicator WHERE code_id = ? AND indicator_id = ?",
+                                    [(details.target_id, indicator) for indicator in details.indicator_ids])
+        _log(project, "codes_unmerged", source, actor, from_id=details.target_id,
+             codings_moved=len(details.coding_ids))
+    return project.codes.get(source.id)
+
+
+def unsplit_code(project: Project, source_id: str, new_id: str, coding_ids: Iterable[str],
+                 actor: str = "") -> Code:
+    """Undo a split: the codings go back to the source and the new code goes for good."""
+    source, new = _live(project, source_id), project.codes.get(new_id)
+    chosen = sorted(set(coding_ids))
+    others = project.db.execute(
+        f"SELECT count(*) FROM coding WHERE code_id = ? AND id NOT IN ({','.join('?' * len(chosen))})",
+        [new.id, *chosen]).fetchone()[0]
+    if others or project.codes.count("parent_id = ?", [new.id]):
+        raise CodebookError(_("“{name}” has other codings or sub-codes now: merge it back into “{source}” "
+                              "instead.").format(name=new.name, source=source.name))
+    with project.transaction():
+        project.db.execute(f"UPDATE coding SET code_id = ?, updated_at = ? WHERE id IN ({','.join('?' * len(chosen))})",
+                           [source.id, utc_now(), *chosen])
+        project.codes.delete(new.id)
+        _log(project, "split_undone", source, actor, new_name=new.name, codings_moved=len(chosen))
+    return project.codes.get(source.id)
+
+
 # CSV ---------------------------------------------------------------------------------------------
 def export_csv(project: Project, path: Path | str) -> int:
     """Write the codebook (outside the bin) as UTF-8 CSV, parents before children; returns the rows."""
@@ -206,7 +460,8 @@ def export_csv(project: Project, path: Path | str) -> int:
     return len(codes)
 
 
-def _read_rows(path: Path) -> list[tuple[int, dict[str, str]]]:
+def _read_rows(path: Path) -> tuple[tuple[str, ...], list[tuple[int, dict[str, str]]]]:
+    """The columns the file has (the required ones and any optional ones) and its rows by line."""
     try:
         data = path.read_bytes()
     except OSError as error:
@@ -222,23 +477,25 @@ def _read_rows(path: Path) -> list[tuple[int, dict[str, str]]]:
     first = text.split("\n", 1)[0]
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=";" if first.count(";") > first.count(",") else ",")
     header = [cell.strip().lower() for cell in next(reader, [])]
-    missing = [column for column in CSV_COLUMNS if column not in header]
+    missing = [column for column in REQUIRED_COLUMNS if column not in header]
     if missing:
         raise CodebookFileError(path, 1, _("the header must name the columns {columns}; missing: {missing}.")
-                                .format(columns=",".join(CSV_COLUMNS), missing=", ".join(missing)))
+                                .format(columns=",".join(REQUIRED_COLUMNS), missing=", ".join(missing)))
+    columns = tuple(column for column in CSV_COLUMNS if column in header)
     rows, line = [], reader.line_num
     for cells in reader:
         start, line = line + 1, reader.line_num
         if any(cell.strip() for cell in cells):
             rows.append((start, {column: (cells[header.index(column)] if header.index(column) < len(cells) else "")
-                                 for column in CSV_COLUMNS}))
-    return rows
+                                 for column in columns}))
+    return columns, rows
 
 
 def import_csv(project: Project, path: Path | str, actor: str = "") -> ImportResult:
-    """Create or update codes by name from a CSV file, all or nothing; refusals name the file and line."""
+    """Create or update codes by name from a CSV file, all or nothing; refusals name the file and line.
+    A file without the keywords or example_phrases columns leaves those of existing codes as they are."""
     path = Path(path)
-    rows = _read_rows(path)
+    columns, rows = _read_rows(path)
     existing = {code.name: code for code in project.codes.find("deleted_at IS NULL")}
     lines: dict[str, int] = {}
     for line, row in rows:
@@ -274,7 +531,10 @@ def import_csv(project: Project, path: Path | str, actor: str = "") -> ImportRes
     with project.transaction():
         ids = {name: code.id for name, code in existing.items()}
         for position, (_line, row) in enumerate(rows):
-            values = {_FIELDS[column]: row[column] for column in _FIELDS}
+            values = {_FIELDS[column]: row[column] for column in _FIELDS if column in columns}
+            for column in ("keywords", "example_phrases"):
+                if column in values:
+                    values[column] = _lines(values[column])
             code = existing.get(row["name"])
             if code is None:
                 code = Code(study_id=project.study().id, name=row["name"], position=position, **values)

@@ -4,32 +4,15 @@ from __future__ import annotations
 
 import argparse
 import csv
-import shutil
 
 import pytest
 
 from app import cli_coding
 from app.services import codebook
 from app.services.codebook import CSV_COLUMNS, CodebookFileError, export_csv, import_csv
-from app.services.demo import build_demo
 from app.store.project import Project
 
 HEADER = ",".join(CSV_COLUMNS)
-
-
-@pytest.fixture(scope="module")
-def demo_file(tmp_path_factory):
-    path = tmp_path_factory.mktemp("demo") / "demo.terrain"
-    build_demo(path)
-    return path
-
-
-@pytest.fixture
-def demo(demo_file, tmp_path):
-    copy = tmp_path / "demo.terrain"
-    shutil.copy(demo_file, copy)
-    with Project.open(copy) as project:
-        yield project
 
 
 @pytest.fixture

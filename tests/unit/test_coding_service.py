@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import csv
-import shutil
 
 import pytest
 
@@ -12,23 +11,7 @@ from app import cli_coding
 from app.i18n import set_language
 from app.services import codebook, coding, participants
 from app.services.coding import CodingError, full_text_of, segments
-from app.services.demo import build_demo
 from app.store.project import Project
-
-
-@pytest.fixture(scope="module")
-def demo_file(tmp_path_factory):
-    path = tmp_path_factory.mktemp("demo") / "demo.terrain"
-    build_demo(path)
-    return path
-
-
-@pytest.fixture
-def demo(demo_file, tmp_path):
-    copy = tmp_path / "demo.terrain"
-    shutil.copy(demo_file, copy)
-    with Project.open(copy) as project:
-        yield project
 
 
 def state(project: Project) -> tuple:
