@@ -21,7 +21,7 @@ CREATE TABLE coding_pass (
 );
 
 -- What the analyst decided about a suggested segment, so that a rejected suggestion is not
--- offered again. Nothing is coded without such a decision.
+-- offered again to that coder. Nothing is coded without such a decision.
 CREATE TABLE suggestion_decision (
     id TEXT PRIMARY KEY,
     code_id TEXT NOT NULL REFERENCES code(id) ON DELETE CASCADE,
@@ -34,7 +34,7 @@ CREATE TABLE suggestion_decision (
     created_at TEXT NOT NULL,
     updated_at TEXT NOT NULL,
     CHECK (end_offset > start_offset),
-    UNIQUE (code_id, transcript_id, start_offset, end_offset)
+    UNIQUE (code_id, transcript_id, coder_id, start_offset, end_offset)
 );
 
 -- Framework analysis: the analyst's summary of what one participant says about one theme.

@@ -1,0 +1,1 @@
+"""Assisted coding: suggested sentences for a code, each accepted or rejected by the analyst."""
