@@ -2,31 +2,13 @@
 
 from __future__ import annotations
 
-import shutil
 
 import pytest
 from PySide6.QtCore import Qt
 
-from app.services.demo import build_demo
-from app.store.project import Project
 from app.ui.models.base import ROW_ROLE
 from app.ui.search import SearchPanel
 from app.ui.search.model import SearchHitModel, passage
-
-
-@pytest.fixture(scope="module")
-def demo_file(tmp_path_factory):
-    path = tmp_path_factory.mktemp("demo") / "demo.terrain"
-    build_demo(path)
-    return path
-
-
-@pytest.fixture
-def demo(demo_file, tmp_path):
-    copy = tmp_path / "demo.terrain"
-    shutil.copy(demo_file, copy)
-    with Project.open(copy) as project:
-        yield project
 
 
 @pytest.fixture

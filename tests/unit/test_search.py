@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 import sqlite3
 
 import pytest
@@ -11,25 +10,9 @@ import app.services.search as searching
 from app.core.search_query import fold
 from app.core.transcripts import Transcript, Turn
 from app.services import participants as people
-from app.services.demo import build_demo
 from app.services.search import keyword_in_context, search
 from app.store.project import Project
 from tests.unit.test_search_query import HOSTILE
-
-
-@pytest.fixture(scope="module")
-def demo_file(tmp_path_factory):
-    path = tmp_path_factory.mktemp("demo") / "demo.terrain"
-    build_demo(path)
-    return path
-
-
-@pytest.fixture
-def demo(demo_file, tmp_path):
-    copy = tmp_path / "demo.terrain"
-    shutil.copy(demo_file, copy)
-    with Project.open(copy) as project:
-        yield project
 
 
 def turn_text(project: Project, hit) -> str:
