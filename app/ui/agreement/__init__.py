@@ -1,0 +1,1 @@
+"""Agreement between two coders, the passages they disagree on, and blind coding."""
