@@ -27,7 +27,7 @@ import app
 from app.i18n import _
 from app.store.errors import ProjectError, RecordNotFoundError
 from app.store.project import Project
-from app.ui.areas import AREA_TYPES
+from app.ui.areas import area_types
 from app.ui.areas.base import Area
 from app.ui.demo_project import DemoUnavailableError, ensure_demo
 from app.ui.preferences import PreferencesDialog
@@ -56,7 +56,7 @@ class MainWindow(QMainWindow):
         )
         self.stack = QStackedWidget()
         self.areas: list[Area] = []
-        for area_type in AREA_TYPES:
+        for area_type in area_types():
             area = area_type()
             self.areas.append(area)
             self.stack.addWidget(area)
@@ -65,6 +65,7 @@ class MainWindow(QMainWindow):
             item.setData(Qt.ItemDataRole.UserRole, area.key)
             self.navigation.addItem(item)
         self.area("export").set_output_folder(settings.export_folder)
+        self.area("coding").settings = settings
         self.navigation.currentRowChanged.connect(self._show_row)
 
         central = QWidget()
@@ -133,6 +134,7 @@ class MainWindow(QMainWindow):
             self._refuse(path, _("{path} holds no study: {reason}").format(path=path, reason=error))
             return False
         previous = self.project
+        self.area("coding").release()
         self.set_project(project)
         previous.close()
         self.settings.add_recent_project(path)
@@ -183,6 +185,11 @@ class MainWindow(QMainWindow):
         quit_action.setMenuRole(QAction.MenuRole.QuitRole)
         self.quit_action = quit_action
         file_menu.addAction(quit_action)
+        # Undo and redo belong to the coding work (codings, memos on them, codebook edits).
+        edit_menu = self.menuBar().addMenu(_("&Edit"))
+        coding = self.area("coding")
+        edit_menu.addAction(coding.undo_action)
+        edit_menu.addAction(coding.redo_action)
         help_menu = self.menuBar().addMenu(_("&Help"))
         about = self._action(_("&About Terrain"), self.show_about)
         about.setMenuRole(QAction.MenuRole.AboutRole)
@@ -225,5 +232,6 @@ class MainWindow(QMainWindow):
         )
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        self.area("coding").release()
         self.settings.window_geometry = self.saveGeometry()
         super().closeEvent(event)

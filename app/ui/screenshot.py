@@ -44,7 +44,11 @@ def grab_main_window(
             project_path = Path(folder) / "demo.terrain"
             build_demo(project_path)
         project = Project.open(project_path)
-        window = MainWindow(project, Settings(Path(folder) / "settings.ini"))
+        settings = Settings(Path(folder) / "settings.ini")
+        first_coder = project.coders.first(order_by="name")
+        if first_coder is not None:  # the Coding area shows the work rather than ask who codes
+            settings.set_coder_for(project_path, first_coder.name)
+        window = MainWindow(project, settings)
         try:
             window.resize(*SIZE)
             window.show_area(area)
@@ -52,6 +56,9 @@ def grab_main_window(
             window.path_label.setText(project_path.name)
             window.show()
             application.processEvents()
+            if area == "coding":
+                window.area("coding").show_first_coding()
+                application.processEvents()
             out.parent.mkdir(parents=True, exist_ok=True)
             if not window.grab().save(str(out)):
                 raise OSError(f"could not write {out}")

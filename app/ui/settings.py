@@ -6,6 +6,7 @@ person's real settings.
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -28,6 +29,9 @@ LAST_PROJECT = Option("projects/last", "")
 WINDOW_GEOMETRY = Option("window/geometry", QByteArray())
 # Empty means: a "Terrain" folder in the person's documents (see Settings.export_folder).
 EXPORT_FOLDER = Option("export/folder", "")
+
+# The coder profile last chosen in each project, keyed by the project's path (see coder_for).
+CODER_PREFIX = "coding/coder"
 
 OPTIONS = (LANGUAGE, RECENT_PROJECTS, LAST_PROJECT, WINDOW_GEOMETRY, EXPORT_FOLDER)
 
@@ -84,6 +88,22 @@ class Settings:
     def last_project(self) -> Path | None:
         value = str(self._get(LAST_PROJECT) or "")
         return Path(value) if value else None
+
+    # coding ------------------------------------------------------------------------------------
+    @staticmethod
+    def _coder_key(path: Path) -> str:
+        # A path is not a valid INI key; its digest is, and stays the same for the same file.
+        digest = hashlib.sha1(str(Path(path).resolve()).encode("utf-8")).hexdigest()[:16]
+        return f"{CODER_PREFIX}/{digest}"
+
+    def coder_for(self, path: Path | None) -> str:
+        """The coder profile last chosen in the project at ``path``, or ""."""
+        return str(self._store.value(self._coder_key(path), "") or "") if path else ""
+
+    def set_coder_for(self, path: Path | None, name: str) -> None:
+        if path:
+            self._store.setValue(self._coder_key(path), name)
+            self._store.sync()
 
     # window ------------------------------------------------------------------------------------
     @property

@@ -71,6 +71,7 @@ def test_main_window_on_the_demo_study(tmp_path, qtbot, settings):
     path = tmp_path / "demo.terrain"
     build_demo(path)
     with Project.open(path) as project:
+        settings.set_coder_for(path, "Inès Moreau")
         window = MainWindow(project, settings)
         qtbot.addWidget(window)
         counts = {}
@@ -79,11 +80,14 @@ def test_main_window_on_the_demo_study(tmp_path, qtbot, settings):
             counts[key] = getattr(window.area(key), model).rowCount()
         window.show_area("coding")
         coding = window.area("coding")
-        themes = sum(1 for _ in coding._rows)
+        tree = coding.codebook.tree
+        themes = tree.topLevelItemCount() + sum(tree.topLevelItem(i).childCount()
+                                                for i in range(tree.topLevelItemCount()))
         assert counts["participants"] >= 14
         assert counts["interviews"] == 7
         assert counts["transcripts"] == 6
-        assert themes >= 14 and coding.coder_model.rowCount() == 2
+        assert themes == 19 and coding.coder.name == "Inès Moreau"
+        assert coding.workbench.shown_codings()
         window.close()
 
 

@@ -105,16 +105,35 @@ def test_transcripts_area_reads_turns(window):
     assert "Racontez-moi votre parcours." in text and "enquêteur·rice" in text
 
 
-def test_coding_area_tree_detail_and_coders(window):
+def test_coding_area_asks_who_codes_then_shows_the_codebook_and_transcript(window, settings, project):
     window.show_area("coding")
     area = window.area("coding")
-    assert area.tree.topLevelItemCount() == 2
-    parent = area.tree.topLevelItem(0)
+    # No profile chosen yet in this project: the area asks in place, without a pop-up.
+    assert area.profile_page.isVisibleTo(area) and not area.tabs.isVisibleTo(area)
+    form = area.profile_form
+    form.list.setCurrentRow([form.list.item(i).text() for i in range(form.list.count())].index("David (DV)"))
+    form.choose()
+    assert area.tabs.isVisibleTo(area) and not area.profile_page.isVisibleTo(area)
+    assert area.coder.name == "David" and settings.coder_for(project.path) == "David"
+    assert "David" in area.coder_label.text()
+    tree = area.codebook.tree
+    assert tree.topLevelItemCount() == 2
+    parent = tree.topLevelItem(0)
     assert (parent.text(0), parent.text(1), parent.text(2)) == ("Appartenance", "2", "3")
     assert parent.child(0).text(0) == "Isolement rompu"
-    detail = area.detail.toPlainText()
+    tree.setCurrentItem(parent)
+    detail = area.codebook.detail.toPlainText()
     assert "Mentions du collectif." in detail and "Relations familiales." in detail
-    assert area.coder_model.rowCount() == 2
+    assert area.workbench.transcript_id() is not None
+
+
+def test_coding_area_remembers_the_profile(window, settings, project):
+    settings.set_coder_for(project.path, "Claire")
+    window.show_area("coding")
+    area = window.area("coding")
+    area.load(project)
+    assert area.tabs.isVisibleTo(area) and area.coder.name == "Claire"
+    assert [action.text() for action in window.menuBar().actions()[1].menu().actions()][:1] == ["Annuler"]
 
 
 def test_analysis_area_leaves_out_the_withdrawn(window):
@@ -179,7 +198,7 @@ def test_recent_projects_menu(window, settings, tmp_path):
 
 def test_menus_and_shortcuts(window):
     menus = [action.text() for action in window.menuBar().actions()]
-    assert menus == ["&Fichier", "&Aide"]
+    assert menus == ["&Fichier", "&Édition", "&Aide"]
     assert window.open_action.shortcut().toString() == "Ctrl+O"
     assert window.quit_action.shortcut().toString() == "Ctrl+Q"
 

@@ -8,24 +8,8 @@ import pytest
 
 from app.services import blind
 from app.services.blind import BlindCodingError
-from app.services.demo import build_demo
 from app.store.errors import RecordNotFoundError
 from app.store.project import Project
-
-
-@pytest.fixture(scope="module")
-def demo_file(tmp_path_factory):
-    path = tmp_path_factory.mktemp("demo") / "demo.terrain"
-    build_demo(path)
-    return path
-
-
-@pytest.fixture
-def demo(demo_file, tmp_path):
-    copy = tmp_path / "demo.terrain"
-    shutil.copy(demo_file, copy)
-    with Project.open(copy) as project:
-        yield project
 
 
 def double_coded(project: Project) -> tuple[str, str, str]:
