@@ -47,3 +47,28 @@ def test_a_summary_or_coding_elsewhere_marks_the_other_tabs_for_reading_again(ar
     area._stale_tabs.clear()
     area.workbench.changed.emit()
     assert {area.SUGGESTIONS, area.SEGMENTS, area.MATRICES, area.AGREEMENT, area.JOURNAL} <= area._stale_tabs
+
+
+def test_the_chosen_theme_shows_its_memos_and_a_new_one_is_kept(area, demo):
+    isolement = demo.codes.first("name = ?", ["Isolement"])
+    area.codebook.select(isolement.id)
+    panel = area.code_memos
+    assert "Isolement" in panel.title_label.text()
+    assert panel.model.rowCount() == len(demo.memos.find("target_kind = 'code' AND target_id = ?", [isolement.id]))
+    before = demo.memos.count()
+    panel.new_memo()
+    panel.editor.title_edit.setText("Frontière avec l’autonomie")
+    area.release()  # what is typed is kept when the project closes
+    assert demo.memos.count() == before + 1
+    assert demo.memos.first("title = ?", ["Frontière avec l’autonomie"]).target_id == isolement.id
+
+
+def test_memos_on_the_transcript_being_coded(area, demo):
+    area.show_transcript_memos()
+    dialog = area.transcript_memo_dialog
+    panel = dialog.findChild(type(area.code_memos))
+    assert demo.transcripts.get(area.workbench.transcript_id()).title in panel.title_label.text()
+    panel.editor.title_edit.setText("Relire le passage sur la crèche")
+    dialog.reject()
+    memo = demo.memos.first("title = ?", ["Relire le passage sur la crèche"])
+    assert (memo.target_kind, memo.target_id) == ("transcript", area.workbench.transcript_id())

@@ -9,7 +9,7 @@ cell, a disagreement, a suggestion) open in the transcript at their place.
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QHBoxLayout, QPushButton, QStyle, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QHBoxLayout, QPushButton, QStyle, QTabWidget, QVBoxLayout, QWidget
 
 from app.core.coding import Coder
 from app.i18n import N_, _
@@ -23,6 +23,7 @@ from app.ui.codebook import CodebookPanel
 from app.ui.coder_profile import CoderProfileDialog, CoderProfileForm
 from app.ui.coding import CodingWorkbench
 from app.ui.memos.journal import JournalPanel
+from app.ui.memos.panel import MemoPanel
 from app.ui.retrieval import MatrixPanel, RetrievalPanel
 from app.ui.settings import Settings
 
@@ -47,7 +48,10 @@ class CodingArea(Area):
         self.coder_label = muted("")
         self.change_coder_button = QPushButton(_("Change profile…"))
         self.change_coder_button.clicked.connect(self.change_coder)
+        self.transcript_memos_button = QPushButton(_("Memos on this transcript…"))
+        self.transcript_memos_button.clicked.connect(self.show_transcript_memos)
         who.addWidget(self.coder_label, 1)
+        who.addWidget(self.transcript_memos_button)
         who.addWidget(self.change_coder_button)
         self.body.addLayout(who)
 
@@ -58,6 +62,9 @@ class CodingArea(Area):
         self.matrices = MatrixPanel()
         self.agreement = AgreementPanel()
         self.journal = JournalPanel()
+        # Memos on the theme chosen in the codebook, beside its definition and rules.
+        self.code_memos = MemoPanel()
+        self.codebook.tabs.addTab(self.code_memos, _("Memos"))
 
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
@@ -88,12 +95,14 @@ class CodingArea(Area):
         for panel in (self.retrieval, self.matrices, self.agreement, self.suggestions):
             panel.open_requested.connect(self.open_passage)
         self.journal.open_requested.connect(self._open_memo_target)
-        for panel in (self.codebook, self.workbench, self.suggestions, self.matrices, self.agreement, self.journal):
+        for panel in (self.codebook, self.workbench, self.suggestions, self.matrices, self.agreement, self.journal,
+                      self.code_memos):
             panel.changed.connect(lambda panel=panel: self._project_changed(panel))
         # Steps made elsewhere join the one history, so that Ctrl+Z undoes them too.
         self.agreement.step_done.connect(self.history.record)
         self.suggestions.step_made.connect(self.history.record)
         self.journal.step_made.connect(self.history.record)
+        self.code_memos.step_made.connect(self.history.record)
         self.history.subscribe(self.workbench.refresh_history_actions)
         # Ctrl+Z anywhere in the area, not only in the transcript; text fields keep their own undo.
         for action in (self.workbench.undo_action, self.workbench.redo_action):
@@ -124,6 +133,7 @@ class CodingArea(Area):
         if self.project is None:
             return
         self.journal.save_pending()
+        self.code_memos.save_pending()
         self.workbench.shutdown()
 
     def _ask_coder(self) -> None:
@@ -170,6 +180,8 @@ class CodingArea(Area):
         self.coder_label.setText(_("You are coding as {name}.").format(name=coder.name))
         project = self.project
         self.codebook.set_project(project, coder.name)
+        self.code_memos.set_author(coder.name)
+        self._code_selected(self.codebook.current_code_id())
         self.workbench.set_project(project, coder.id)
         self._stale_tabs = {self.SUGGESTIONS, self.SEGMENTS, self.MATRICES, self.AGREEMENT, self.JOURNAL}
         self._tab_shown(self.tabs.currentIndex())
@@ -208,9 +220,13 @@ class CodingArea(Area):
         QTimer.singleShot(0, lambda: self.workbench.show_transcript(transcript_id, start, end))
 
     def _code_selected(self, code_id: str) -> None:
-        if code_id:
-            self.retrieval.show_code(code_id) if self.SEGMENTS not in self._stale_tabs else None
-            self.suggestions.show_code(code_id) if self.SUGGESTIONS not in self._stale_tabs else None
+        if code_id and self.project is not None:
+            self.code_memos.show_target(self.project, "code", code_id, self.project.codes.get(code_id).name)
+            # Panels not yet read stay so: they will show the theme's material when first opened.
+            if self.SEGMENTS not in self._stale_tabs:
+                self.retrieval.show_code(code_id)
+            if self.SUGGESTIONS not in self._stale_tabs:
+                self.suggestions.show_code(code_id)
 
     def _open_memo_target(self, kind: str, target_id: str) -> None:
         if kind == "transcript" and target_id:
@@ -219,6 +235,24 @@ class CodingArea(Area):
         elif kind == "code" and target_id:
             self.tabs.setCurrentIndex(self.CODE)
             self.codebook.select(target_id)
+
+    def show_transcript_memos(self) -> None:
+        """The memos on the transcript being coded, in a window of their own."""
+        transcript_id = self.workbench.transcript_id()
+        if self.project is None or transcript_id is None:
+            return
+        dialog = QDialog(self)
+        dialog.setWindowTitle(_("Memos on this transcript"))
+        dialog.resize(720, 560)
+        panel = MemoPanel(author=self.coder.name if self.coder else "")
+        panel.step_made.connect(self.history.record)
+        panel.changed.connect(lambda: self._project_changed(panel))
+        layout = QVBoxLayout(dialog)
+        layout.addWidget(panel)
+        panel.show_target(self.project, "transcript", transcript_id, self.project.transcripts.get(transcript_id).title)
+        dialog.finished.connect(lambda _result: panel.save_pending())
+        dialog.open()
+        self.transcript_memo_dialog = dialog
 
     def show_first_coding(self) -> None:
         """Select the transcript's first coding, so that a picture of the area shows coded text."""
