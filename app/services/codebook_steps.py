@@ -8,7 +8,7 @@ never a project: it runs on whichever project it is given.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import replace
 
 from app.core.coding import Code
@@ -20,21 +20,6 @@ from app.store.project import Project
 
 # Fields the code dialog edits, in the order update_code takes them.
 _EDITED = codebook.EDITABLE
-
-
-def combined(label: str, steps: Sequence[Step]) -> Step:
-    """Several steps as one: undone last first, redone in order."""
-    def undo(project: Project) -> None:
-        with project.transaction():
-            for step in reversed(steps):
-                step.undo(project)
-
-    def redo(project: Project) -> None:
-        with project.transaction():
-            for step in steps:
-                step.redo(project)
-
-    return Step(label, undo=undo, redo=redo)
 
 
 def added(code: Code, indicator_ids: Iterable[str] = (), actor: str = "") -> Step:

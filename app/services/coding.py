@@ -142,7 +142,7 @@ def segments(project: Project, code_id: str | None = None, coder_id: str | None 
             params.append(value)
     sql += " ORDER BY p.code IS NULL, p.code, tr.title, g.transcript_id, g.start_offset, g.end_offset, c.name"
     rows = project.db.execute(sql, params).fetchall()
-    texts = _full_texts(project, {row[1] for row in rows})
+    texts = full_texts(project, {row[1] for row in rows})
     return [Segment(coding_id=row[0], transcript_id=row[1], start=row[2], end=row[3], code=row[4], coder=row[5],
                     text=texts.get(row[1], "")[row[2]:row[3]], participant_code=row[6], memo=row[7],
                     quotable=bool(row[8]), code_id=row[9], coder_id=row[10], transcript_title=row[11],
@@ -150,7 +150,8 @@ def segments(project: Project, code_id: str | None = None, coder_id: str | None 
             for row in rows]
 
 
-def _full_texts(project: Project, transcript_ids: set[str]) -> dict[str, str]:
+def full_texts(project: Project, transcript_ids: set[str]) -> dict[str, str]:
+    """Several transcripts' full texts (turns joined by a newline) in a few queries."""
     parts: dict[str, list[str]] = defaultdict(list)
     ids = sorted(transcript_ids)
     for chunk in (ids[i:i + 500] for i in range(0, len(ids), 500)):

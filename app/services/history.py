@@ -7,7 +7,7 @@ writer. The history holds no Qt and no reference to a project.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from app.core.coding import Coding
@@ -108,6 +108,23 @@ class History:
         self._done.clear()
         self._undone.clear()
         self._notify()
+
+
+def combined(label: str, steps: Sequence[Step]) -> Step:
+    """Several steps as one entry of the history, in one transaction: undone last first, redone in order."""
+    steps = list(steps)
+
+    def undo(project: Project) -> None:
+        with project.transaction():
+            for step in reversed(steps):
+                step.undo(project)
+
+    def redo(project: Project) -> None:
+        with project.transaction():
+            for step in steps:
+                step.redo(project)
+
+    return Step(label, undo=undo, redo=redo)
 
 
 # steps for coding actions ----------------------------------------------------------------------------

@@ -16,8 +16,7 @@ from itertools import combinations
 from app.core.coding import Code
 from app.i18n import _
 from app.services import coding, framework
-from app.core.transcripts import TURN_SEPARATOR
-from app.services.coding import Segment
+from app.services.coding import Segment, full_texts
 from app.store.project import Project
 
 ATTRIBUTES = ("territory", "profile", "wave", "interviewer")
@@ -414,19 +413,6 @@ def with_context(project: Project, found: list[Segment], context_words: int = CO
     texts = full_texts(project, {segment.transcript_id for segment in found})
     return [_passage(texts.get(segment.transcript_id, ""), segment, segment.start, segment.end, context_words)
             for segment in found]
-
-
-def full_texts(project: Project, transcript_ids: set[str]) -> dict[str, str]:
-    """Several transcripts' full texts (turns joined by a newline) in a few queries."""
-    parts: dict[str, list[str]] = defaultdict(list)
-    ids = sorted(transcript_ids)
-    for chunk in (ids[i:i + 500] for i in range(0, len(ids), 500)):
-        marks = ",".join("?" * len(chunk))
-        for transcript_id, text in project.db.execute(
-                f"SELECT transcript_id, text FROM turn WHERE transcript_id IN ({marks}) ORDER BY transcript_id, "
-                "position", chunk):
-            parts[transcript_id].append(text)
-    return {transcript_id: TURN_SEPARATOR.join(texts) for transcript_id, texts in parts.items()}
 
 
 def _passage(text: str, segment: Segment, start: int, end: int, context_words: int,

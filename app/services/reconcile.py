@@ -20,7 +20,7 @@ from app.i18n import _
 from app.services import blind
 from app.services.agreement import Disagreement, coder_id
 from app.services.coding import apply_code
-from app.services.history import Step
+from app.services.history import Step, combined
 from app.store.project import Project
 
 
@@ -62,19 +62,8 @@ def drop(project: Project, disagreement: Disagreement, coder_a_name: str, coder_
 
 
 def one_step(steps: list[Step], label: str = "") -> Step:
-    """Several steps as one entry of the history: undone last first, redone first first."""
-
-    def undo(project: Project) -> None:
-        with project.transaction():
-            for step in reversed(steps):
-                step.undo(project)
-
-    def redo(project: Project) -> None:
-        with project.transaction():
-            for step in steps:
-                step.redo(project)
-
-    return Step(label or (steps[0].label if steps else ""), undo=undo, redo=redo)
+    """Several steps as one entry of the history, named after the first unless ``label`` is given."""
+    return combined(label or (steps[0].label if steps else ""), steps)
 
 
 # the pieces --------------------------------------------------------------------------------------

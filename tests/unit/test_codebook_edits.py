@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import pytest
 
-from app.services import codebook, codebook_steps
+from app.services import codebook, codebook_steps, history
 from app.services.codebook import CodebookError
 from app.services.coding import codebook_changelog, live_codes, segments
 from app.services.history import History
@@ -275,7 +275,7 @@ def test_undo_refuses_rather_than_lose_work(demo):
 def test_combined_steps_undo_in_reverse(demo):
     first = codebook.add_code(demo, "Mobilité")
     second = codebook.add_code(demo, "Trajets", first.id)
-    step = codebook_steps.combined("two", [codebook_steps.added(first), codebook_steps.added(second)])
+    step = history.combined("two", [codebook_steps.added(first), codebook_steps.added(second)])
     step.undo(demo)
     assert code_named(demo, "Mobilité") is None and code_named(demo, "Trajets") is None
     step.redo(demo)

@@ -5,11 +5,12 @@ from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, QRect, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette
-from PySide6.QtWidgets import QApplication, QStyle, QStyledItemDelegate, QStyleOptionViewItem
+from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from app.i18n import _
 from app.ui.agreement.models import DisagreementRow
 from app.ui.models.base import ROW_ROLE
+from app.ui.models.delegates import draw_item_background
 
 PADDING = 8
 SWATCH = 11
@@ -29,12 +30,7 @@ def passage_text(row: DisagreementRow) -> str:
 class PassageCard(QStyledItemDelegate):
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
         row: DisagreementRow | None = index.data(ROW_ROLE)
-        options = QStyleOptionViewItem(option)
-        self.initStyleOption(options, index)
-        options.text = ""
-        widget = option.widget
-        style = widget.style() if widget is not None else QApplication.style()
-        style.drawControl(QStyle.ControlElement.CE_ItemViewItem, options, painter, widget)
+        draw_item_background(painter, option, index, self)
         if row is None:
             return
         selected = bool(option.state & QStyle.StateFlag.State_Selected)

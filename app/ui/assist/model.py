@@ -7,11 +7,12 @@ from html import escape
 
 from PySide6.QtCore import QModelIndex, QRectF, QSize, Qt
 from PySide6.QtGui import QAbstractTextDocumentLayout, QColor, QPainter, QPalette, QTextDocument
-from PySide6.QtWidgets import QApplication, QStyle, QStyledItemDelegate, QStyleOptionViewItem
+from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from app.i18n import N_, _
 from app.services.assist import Suggestion
 from app.ui.models.base import ROW_ROLE, Column, RowsModel
+from app.ui.models.delegates import draw_item_background
 
 SCORE_COLUMN, PASSAGE_COLUMN, PARTICIPANT_COLUMN, REASONS_COLUMN = range(4)
 BAR_WIDTH, BAR_HEIGHT = 56, 8
@@ -66,16 +67,6 @@ class SuggestionModel(RowsModel):
                 self.endRemoveRows()
 
 
-def _background(painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex,
-                delegate: QStyledItemDelegate) -> None:
-    options = QStyleOptionViewItem(option)
-    delegate.initStyleOption(options, index)
-    options.text = ""
-    widget = option.widget
-    style = widget.style() if widget is not None else QApplication.style()
-    style.drawControl(QStyle.ControlElement.CE_ItemViewItem, options, painter, widget)
-
-
 class ScoreDelegate(QStyledItemDelegate):
     """The score as a short bar in the code's colour."""
 
@@ -84,7 +75,7 @@ class ScoreDelegate(QStyledItemDelegate):
         self._model = model
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
-        _background(painter, option, index, self)
+        draw_item_background(painter, option, index, self)
         suggestion: Suggestion | None = index.data(ROW_ROLE)
         if suggestion is None:
             return
@@ -124,7 +115,7 @@ class PassageDelegate(QStyledItemDelegate):
         return document
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
-        _background(painter, option, index, self)
+        draw_item_background(painter, option, index, self)
         document = self._document(option, index, option.rect.width())
         if document is None:
             return

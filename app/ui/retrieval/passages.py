@@ -25,6 +25,7 @@ from app.services.matrices import Passage
 from app.ui.areas.base import SPACING, RoomyRows, make_table, row_of
 from app.ui.formatting import format_number
 from app.ui.models.base import CENTER, ROW_ROLE, Column, RowsModel
+from app.ui.models.delegates import draw_item_background
 
 PASSAGE_COLUMN = 3
 PARTICIPANT_COLUMN = 1
@@ -118,13 +119,7 @@ class PassageDelegate(QStyledItemDelegate):
         return document
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
-        options = QStyleOptionViewItem(option)
-        self.initStyleOption(options, index)
-        options.text = ""
-        widget = option.widget
-        style = widget.style() if widget is not None else None
-        if style is not None:
-            style.drawControl(QStyle.ControlElement.CE_ItemViewItem, options, painter, widget)
+        draw_item_background(painter, option, index, self)
         selected = bool(option.state & QStyle.StateFlag.State_Selected)
         document = self._document(option, index, option.rect.width(), selected)
         painter.save()

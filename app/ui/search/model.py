@@ -9,13 +9,14 @@ import re
 
 from PySide6.QtCore import QModelIndex, QRect, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QPainter, QPalette
-from PySide6.QtWidgets import QApplication, QStyle, QStyledItemDelegate, QStyleOptionViewItem
+from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from app.i18n import N_, _
 from app.services.search import SearchHit
 from app.ui.formatting import format_offset
 from app.ui.labels import SPEAKER_ROLES, label
 from app.ui.models.base import RIGHT, ROW_ROLE, Column, RowsModel
+from app.ui.models.delegates import draw_item_background
 
 INTERVIEWER_TINT = QColor("#eef2f7")
 PASSAGE_COLUMN = 0
@@ -78,12 +79,7 @@ class PassageDelegate(QStyledItemDelegate):
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
         hit: SearchHit | None = index.data(ROW_ROLE)
-        options = QStyleOptionViewItem(option)
-        self.initStyleOption(options, index)
-        options.text = ""
-        widget = option.widget
-        style = widget.style() if widget is not None else QApplication.style()
-        style.drawControl(QStyle.ControlElement.CE_ItemViewItem, options, painter, widget)
+        draw_item_background(painter, option, index, self)
         if hit is None:
             return
         selected = bool(option.state & QStyle.StateFlag.State_Selected)
