@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Callable
 
 from app import __version__, cli_diagnostics, cli_participants, cli_transcripts
-from app import cli_agreement, cli_coding, cli_matrix, cli_memos, cli_search
+from app import cli_agreement, cli_coding, cli_matrix, cli_memos, cli_search, cli_sync
 from app.i18n import _
 from app.store.errors import ProjectError, RecordNotFoundError
 
@@ -67,6 +67,7 @@ def build_parser() -> argparse.ArgumentParser:
     cli_coding.add_commands(commands)
     cli_memos.add_commands(commands)
     cli_matrix.add_commands(commands)
+    cli_sync.add_commands(commands)
     return parser
 
 
@@ -84,7 +85,7 @@ def main(argv: list[str] | None = None, open_gui: Callable[[Path | None, bool], 
                "search": cli_search.run, "agreement": cli_agreement.run,
                "codebook": cli_coding.run, "export": cli_coding.run,
                "memo": cli_memos.run, "journal": cli_memos.run,
-               "matrix": cli_matrix.run, "cooccurrence": cli_matrix.run}[args.command]
+               "matrix": cli_matrix.run, "cooccurrence": cli_matrix.run, "sync": cli_sync.run}[args.command]
     try:
         return handler(args)
     except (ProjectError, RecordNotFoundError) as error:
