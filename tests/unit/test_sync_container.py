@@ -159,12 +159,12 @@ def test_an_encrypted_file_opens_only_with_the_recipients_key(tmp_path):
     opened = read_container(path, "bundle")
     assert opened.encrypted
     encryption = opened.manifest["encryption"]
-    assert encryption["scheme"] == "x25519-hkdf-sha256-chacha20poly1305"
+    assert encryption["scheme"] == "x25519-hkdf-sha256-deflate-chacha20poly1305"
     assert encryption["recipient"] == ANALYST.box_public
     assert len(base64.b64decode(encryption["ephemeral_key"])) == 32
     for name, data in PARTS.items():
         assert opened.stored[name] != data
-        assert len(opened.stored[name]) == 12 + len(data) + 16  # nonce, ciphertext, tag
+        assert len(opened.stored[name]) == 12 + len(zlib.compress(data, 6)) + 16  # nonce, ciphertext, tag
         assert opened.manifest["parts"][name]["sha256"] == hashlib.sha256(opened.stored[name]).hexdigest()
     assert b"P01" not in path.read_bytes() and "présenter".encode() not in path.read_bytes()
     check_signature(opened, LAPTOP.public_key)
@@ -642,3 +642,17 @@ def test_a_hand_made_deflate_stream_with_stray_padding_is_refused(tmp_path):
     assert inflater.decompress(bytes(data[start:start + len(stream)])) == b"a" and inflater.eof
     path.write_bytes(data)
     assert refused(path).code == "bad_hash"
+
+
+def test_an_encrypted_file_is_compressed_before_it_is_encrypted(tmp_path):
+    text = ("Je travaille à la coopérative depuis trois ans et je me sens mieux. " * 2000).encode("utf-8")
+    parts = {"records.jsonl": text}
+    plain = write_container(tmp_path / "plain.terrain-bundle", "bundle", {"id": "b-1"}, parts, LAPTOP)
+    assert plain
+    write_container(tmp_path / "sealed.terrain-bundle", "bundle", {"id": "b-2"}, parts, LAPTOP,
+                    encrypt_to=ANALYST.box_public)
+    sealed_size = (tmp_path / "sealed.terrain-bundle").stat().st_size
+    assert sealed_size < 2 * (tmp_path / "plain.terrain-bundle").stat().st_size
+    opened = read_container(tmp_path / "sealed.terrain-bundle", "bundle")
+    check_signature(opened, LAPTOP.public_key)
+    assert open_parts(opened, ANALYST) == parts

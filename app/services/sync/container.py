@@ -42,13 +42,16 @@ from app.services.sync.keys import KeyPair, decode_key, encode, sign, verify
 FILE_KINDS = ("package", "bundle", "receipt")
 SUFFIXES = {"package": ".terrain-package", "bundle": ".terrain-bundle", "receipt": ".terrain-receipt"}
 FORMAT_VERSION = 1
-SCHEME = "x25519-hkdf-sha256-chacha20poly1305"
+# Parts are compressed before they are encrypted: ciphertext does not compress.
+SCHEME = "x25519-hkdf-sha256-deflate-chacha20poly1305"
 
 KIND_WORDS = {"package": N_("a study package"), "bundle": N_("a field bundle"), "receipt": N_("a receipt")}
 
 MANIFEST = "manifest.json"
 SIGNATURE = "manifest.sig"
 PARTS = "parts/"
+# What one exchange file may hold once unpacked.
+MAX_FILE_BYTES = 2 * 1024**3
 MAX_MEMBERS = 64
 MAX_PARTS = MAX_MEMBERS - 2  # beside the manifest and its signature
 MAX_MANIFEST_BYTES = 1024 * 1024
@@ -139,7 +142,7 @@ def write_container(path: Path, kind: str, manifest: dict, parts: dict[str, byte
         ephemeral = X25519PrivateKey.generate()
         shared = ephemeral.exchange(X25519PublicKey.from_public_bytes(decode_key(encrypt_to)))
         cipher = ChaCha20Poly1305(_part_key(shared, kind, manifest_id))
-        stored = {name: _seal(cipher, name, data) for name, data in stored.items()}
+        stored = {name: _seal(cipher, name, zlib.compress(data, 6)) for name, data in stored.items()}
         written["encryption"] = {"scheme": SCHEME, "ephemeral_key": encode(ephemeral.public_key().public_bytes_raw()),
                                  "recipient": encrypt_to}
     written.update({
@@ -307,7 +310,7 @@ _ZIP_DAMAGE = (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, EOFError, Valu
                RuntimeError, struct.error, zlib.error, IndexError, OverflowError, KeyError)
 
 
-def read_container(path: Path, kind: str, *, max_bytes: int = 2 * 1024**3) -> Container:
+def read_container(path: Path, kind: str, *, max_bytes: int = MAX_FILE_BYTES) -> Container:
     """Read and check the envelope only, and never raise anything but SyncFileError.
 
     Checks that the file can be read and is not empty, is a complete zip with safe members (at
@@ -672,10 +675,23 @@ def open_parts(container: Container, keys: KeyPair | None, *, require_encryption
         if len(data) < NONCE_BYTES + TAG_BYTES:
             raise tampered
         try:
-            plain[name] = cipher.decrypt(data[:NONCE_BYTES], data[NONCE_BYTES:], name.encode("utf-8"))
+            packed = cipher.decrypt(data[:NONCE_BYTES], data[NONCE_BYTES:], name.encode("utf-8"))
         except InvalidTag:
             raise tampered from None
+        plain[name] = _inflate_part(path, packed, MAX_FILE_BYTES)
     return plain
+
+
+def _inflate_part(path: Path, packed: bytes, limit: int) -> bytes:
+    """Inflate a decrypted part, refusing one that would grow beyond any sane ratio."""
+    inflater = zlib.decompressobj()
+    try:
+        data = inflater.decompress(packed, limit)
+    except zlib.error:
+        raise _damaged(path) from None
+    if inflater.unconsumed_tail or not inflater.eof:
+        raise _too_large(path, limit)
+    return data
 
 
 # Small helpers -------------------------------------------------------------------------------------

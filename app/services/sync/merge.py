@@ -13,7 +13,7 @@ import uuid
 from collections import Counter
 from dataclasses import dataclass, field
 
-from app.core.merge import APPLY, CONFLICT, STALE, UNCHANGED, Taken, decide, holder, join
+from app.core.merge import APPLY, STALE, UNCHANGED, Taken, decide, holder, join
 from app.core.records import utc_now
 from app.core.sync import Version, content_hash
 from app.store.project import Project
