@@ -40,8 +40,9 @@ def decide(incoming: Version, *, seen: bool, exists: bool, taken: Taken | None,
     same_device = taken is not None and taken.device_id == incoming.device_id
     if not exists:
         if taken is None or not taken.deleted:
-            # Never stored here, or deleted on this side: a deletion of it changes nothing.
-            return UNCHANGED if incoming.deleted else APPLY
+            # A deletion of a record never stored here is still taken: it is what keeps an older
+            # version of the record, arriving later, from bringing it back.
+            return APPLY
         if same_device:
             return APPLY if incoming.seq > taken.seq else STALE
         return UNCHANGED if incoming.deleted else CONFLICT

@@ -63,7 +63,8 @@ class Merger:
                 self._set_taken(kind, record_id, version)
                 self._mark_seen(kind, record_id, version.hash)
                 self._received(kind, record_id, version)
-                self.report.counts["deleted" if version.deleted else "updated" if exists else "new"] += 1
+                key = ("deleted" if exists else "unchanged") if version.deleted else "updated" if exists else "new"
+                self.report.counts[key] += 1
             return
         if self._guarded(kind, record_id, version,
                          lambda: self._conflict(kind, record_id, version, conflict, exists, taken, current_hash,
