@@ -32,6 +32,7 @@ from app.ui.areas.base import Area
 from app.ui.demo_project import DemoUnavailableError, ensure_demo
 from app.ui.preferences import PreferencesDialog
 from app.ui.settings import Settings
+from app.ui.sync.new_project import create_project_from_package
 
 NAVIGATION_WIDTH = 180
 
@@ -153,6 +154,12 @@ class MainWindow(QMainWindow):
         if path:
             self.open_project(Path(path))
 
+    def new_project_from_package(self) -> None:
+        """A field laptop's copy of the study, made from the analyst's package, then opened."""
+        path = create_project_from_package(self)
+        if path is not None and self.open_project(path):
+            self.show_area("sync")
+
     def open_demo(self) -> None:
         try:
             path = ensure_demo()
@@ -172,6 +179,8 @@ class MainWindow(QMainWindow):
         file_menu = self.menuBar().addMenu(_("&File"))
         self.open_action = self._action(_("&Open a project…"), self.choose_project, QKeySequence.StandardKey.Open)
         file_menu.addAction(self.open_action)
+        self.from_package_action = self._action(_("New project from a study &package…"), self.new_project_from_package)
+        file_menu.addAction(self.from_package_action)
         self.recent_menu = QMenu(_("&Recent projects"), self)
         self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
         file_menu.addMenu(self.recent_menu)

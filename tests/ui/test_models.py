@@ -101,7 +101,7 @@ def test_ledger_model(qtmodeltester, project):
     model = LedgerModel(views.ledger_rows(project.db))
     qtmodeltester.check(model)
     assert [model.index(0, c).data() for c in (1, 2, 3, 5, 6)] == [
-        "Reçu", "Lot de terrain", "Portable terrain 1", "1 à 40", "Refusé"
+        "Reçu", "Paquet terrain", "Portable terrain 1", "1 à 40", "Refusé"
     ]
 
 

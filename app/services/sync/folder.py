@@ -17,7 +17,7 @@ from pathlib import Path
 from app.i18n import _
 from app.services.sync import devices
 from app.services.sync.bundle import BundleExport, NotForThisDevice, export_bundle, import_receipt, pending_counts
-from app.services.sync.container import SUFFIXES, SyncFileError
+from app.services.sync.container import SUFFIXES, SyncFileError, read_container
 from app.services.sync.errors import SyncError
 from app.services.sync.importer import BundleOutcome, import_bundles
 from app.services.sync.package import PackageImport, import_package
@@ -68,7 +68,8 @@ def run_folder(project: Project, actor: str = "") -> FolderRun:
         except (SyncError, SyncFileError) as error:
             run.problems.append(str(error))
     packages = sorted((folder / "packages").glob(f"*{SUFFIXES['package']}"), key=lambda p: p.stat().st_mtime)
-    for path in packages[-1:]:
+    mine = devices.setting(project, "interviewer_id") or ""
+    for path in [p for p in packages if _made_for(p, mine)][-1:]:
         try:
             result = import_package(project, path, actor=actor)
             run.package = result if result.status != "already" else None
@@ -94,6 +95,15 @@ def _folder(project: Project) -> Path:
     for name in ("bundles", "receipts", "packages", "quarantine"):
         (folder / name).mkdir(exist_ok=True)
     return folder
+
+
+def _made_for(path: Path, interviewer_id: str) -> bool:
+    """Whether a package in the shared folder was made for this laptop's interviewer."""
+    try:
+        manifest = read_container(path, "package").manifest
+    except SyncFileError:
+        return True  # let the import say what is wrong with it
+    return str(manifest.get("interviewer_id") or "") == interviewer_id
 
 
 def _taken(project: Project, path: Path) -> bool:

@@ -79,7 +79,7 @@ def export_package(project: Project, out: Path, *, interviewer_id: str | None = 
     }
     parts = {"definitions.json": json.dumps(definitions, ensure_ascii=False, sort_keys=True).encode("utf-8"),
              "records.jsonl": b"".join(lines)}
-    path = _target(Path(out), study.title, interviewer.name if interviewer else "")
+    path = _target(Path(out), study.title, interviewer.name if interviewer else "", package_id)
     sha = write_container(path, "package", manifest, parts, devices.keys_of(project, me))
     with project.transaction():
         project.sync_ledger.insert(SyncLedgerEntry(
@@ -132,11 +132,13 @@ def _field_records(project: Project, device_id: str, interviewer_id: str | None)
     return lines, len(participant_ids), len(interview_ids)
 
 
-def _target(out: Path, title: str, interviewer: str) -> Path:
+def _target(out: Path, title: str, interviewer: str, package_id: str) -> Path:
     if out.is_dir():
+        # The interviewer's name comes first, so a long study title cannot cut it off; the id's
+        # start keeps two packages made in the same minute apart.
         stamp = datetime.now(timezone.utc).strftime("%Y%m%d-%H%M")
-        slug = re.sub(r"[^\w-]+", "-", f"{title}-{interviewer}" if interviewer else title).strip("-")[:60]
-        return out / f"{slug or 'etude'}-{stamp}{SUFFIXES['package']}"
+        slug = re.sub(r"[^\w-]+", "-", f"{interviewer}-{title}" if interviewer else title).strip("-")[:60]
+        return out / f"{slug or 'etude'}-{stamp}-{package_id[:8]}{SUFFIXES['package']}"
     return out
 
 

@@ -1,14 +1,17 @@
-"""Devices that take part in the study and the ledger of packages and bundles exchanged."""
+"""Sync: this computer's identity in the study, then the analyst's side (packages out, bundles in,
+conflicts, laptops, quarantine) or the field laptop's side (bundles out, receipts in)."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QStyle, QWidget
+from PySide6.QtWidgets import QStackedWidget, QStyle
 
-from app.i18n import N_, _
-from app.store import views
+from app.i18n import N_
+from app.services.sync import devices
 from app.store.project import Project
-from app.ui.areas.base import Area, fit_columns, fit_height, heading, make_table, muted
-from app.ui.models.sync import DeviceModel, LedgerModel
+from app.ui.areas.base import Area
+from app.ui.sync.analyst import AnalystPage
+from app.ui.sync.field import FieldPage
+from app.ui.sync.identity import ThisComputerPanel
 
 
 class SyncArea(Area):
@@ -16,46 +19,72 @@ class SyncArea(Area):
     title = N_("Synchronisation")
     subtitle = N_(
         "Study packages go to the field laptops; field bundles come back by USB stick, e-mail or a shared "
-        "folder. Nothing goes through a server."
+        "folder, never through a server."
     )
     icon = QStyle.StandardPixmap.SP_BrowserReload
 
     def __init__(self, parent=None):
         super().__init__(parent)
-        self.body.addWidget(heading(_("Devices"), 2))
-        self.device_model = DeviceModel()
-        self.device_view = make_table(self.device_model)
-        self.body.addWidget(self.device_view)
-        self.no_device_label = muted(
-            _("No device registered yet: field laptops appear here once they have received a study package.")
-        )
-        self.body.addWidget(self.no_device_label)
-
-        self.body.addSpacing(8)
-        self.body.addWidget(heading(_("Exchange ledger"), 2))
-        self.ledger_model = LedgerModel()
-        self.ledger_view = make_table(self.ledger_model)
-        self.body.addWidget(self.ledger_view, 1)
-        self.empty_label = muted(_("No exchange yet: study packages and field bundles will appear here."))
-        self.body.addWidget(self.empty_label)
-        # Takes the free height when the ledger is empty, so that the messages stay at the top.
-        self.filler = QWidget()
-        self.body.addWidget(self.filler, 1)
+        self.project: Project | None = None
+        self.role = "analyst"
+        self.identity = ThisComputerPanel()
+        self.analyst = AnalystPage()
+        self.field = FieldPage()
+        self.pages = QStackedWidget()
+        self.pages.addWidget(self.analyst)
+        self.pages.addWidget(self.field)
+        for page in (self.analyst, self.field):
+            page.changed.connect(self._page_changed)
+        self.body.addWidget(self.identity)
+        self.body.addWidget(self.pages, 1)
 
     def load(self, project: Project) -> None:
-        self.device_model.set_rows(project.devices.find(order_by="is_self DESC, name"))
-        self.ledger_model.set_rows(views.ledger_rows(project.db))
-        has_devices = self.device_model.rowCount() > 0
-        has_exchanges = self.ledger_model.rowCount() > 0
-        self.device_view.setVisible(has_devices)
-        self.no_device_label.setVisible(not has_devices)
-        self.ledger_view.setVisible(has_exchanges)
-        self.empty_label.setVisible(not has_exchanges)
-        self.filler.setVisible(not has_exchanges)
-        fit_columns(self.device_view, stretch=(0,))
-        fit_height(self.device_view, max_rows=6)
-        fit_columns(self.ledger_view, stretch=(7,))
+        self.project = project
+        self.role = devices.role(project)
+        me = devices.this_device(project)
+        actor = me.name if me is not None else ""
+        self.analyst.stop_polling()
+        if self.role == "field":
+            self.field.set_project(project, actor)
+            self.pages.setCurrentWidget(self.field)
+        else:
+            self.analyst.set_project(project, actor)
+            self.pages.setCurrentWidget(self.analyst)
+            if self.isVisible():
+                self.analyst.start_polling()
+        self._show_identity()
+
+    def _show_identity(self) -> None:
+        project = self.project
+        self.identity.show_device(self.role, devices.this_device(project), devices.analyst_device(project))
+
+    def _page_changed(self) -> None:
+        # The first package gives this computer its keys: the fingerprint appears then.
+        self._show_identity()
+        self.changed.emit()
+
+    def page(self) -> AnalystPage | FieldPage:
+        return self.field if self.role == "field" else self.analyst
+
+    # the sync folder is read only while the screen is in front
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        if self.project is not None and self.role == "analyst":
+            self.analyst.start_polling()
+
+    def hideEvent(self, event) -> None:
+        self.analyst.stop_polling()
+        super().hideEvent(event)
+
+    # what the window's tests and the empty states read
+    @property
+    def device_model(self):
+        return self.analyst.devices.model
+
+    @property
+    def empty_label(self):
+        return self.page().journal.empty_label
 
     @property
     def ledger_is_empty(self) -> bool:
-        return self.ledger_model.rowCount() == 0
+        return self.page().journal.is_empty()

@@ -25,6 +25,7 @@ from app.ui.field.saving import FieldWrites, TypingSaver
 from app.ui.formatting import format_datetime
 from app.ui.guide.saving import exact_text
 from app.ui.labels import FIELD_NOTE_TITLES
+from app.ui.sync.hook import send_to_sync_folder
 
 
 class FieldNoteDialog(QDialog):
@@ -110,6 +111,8 @@ class FieldNoteDialog(QDialog):
     def done(self, result: int) -> None:
         self.flush()
         super().done(result)
+        # The interview is closed: on a field laptop with a sync folder, its bundle goes there now.
+        send_to_sync_folder(self.project, self.parentWidget())
 
     def closeEvent(self, event) -> None:
         self.flush()
