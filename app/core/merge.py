@@ -30,11 +30,14 @@ class Taken:
 
 
 def decide(incoming: Version, *, seen: bool, exists: bool, taken: Taken | None,
-           current_hash: Callable[[], str], in_conflict: bool) -> str:
+           current_hash: Callable[[], str], in_conflict: bool, deleted_since: bool = False) -> str:
     """One of UNCHANGED, APPLY, STALE, CONFLICT. ``current_hash`` is only called when needed:
-    hashing a stored transcript means reading all its turns."""
+    hashing a stored transcript means reading all its turns. ``deleted_since``: the device that
+    sent this version has sent a deletion of the record made after it."""
     if seen:
         return UNCHANGED
+    if deleted_since:
+        return STALE
     if in_conflict:
         return CONFLICT
     same_device = taken is not None and taken.device_id == incoming.device_id

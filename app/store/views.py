@@ -268,7 +268,7 @@ def ledger_rows(db: sqlite_utils.Database) -> list[LedgerRow]:
     sql = """
         SELECT s.at, s.direction, s.kind, s.status, coalesce(d.name, ''), s.file_name, s.seq_from, s.seq_to, s.reason
         FROM sync_ledger s LEFT JOIN device d ON d.id = s.device_id
-        ORDER BY s.at DESC
+        ORDER BY s.at DESC, s.rowid DESC
     """
     return [LedgerRow(*row) for row in _rows(db, sql)]
 

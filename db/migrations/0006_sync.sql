@@ -73,6 +73,15 @@ CREATE TABLE sync_seen (
     PRIMARY KEY (kind, record_id, hash)
 ) WITHOUT ROWID;
 
+-- Deletions received, per device: a device's older version of a record it deleted since is stale.
+CREATE TABLE sync_tombstone (
+    kind TEXT NOT NULL,
+    record_id TEXT NOT NULL,
+    device_id TEXT NOT NULL,
+    seq INTEGER NOT NULL,
+    PRIMARY KEY (kind, record_id, device_id)
+) WITHOUT ROWID;
+
 -- A record edited on two devices. `versions` is a JSON list of every competing version
 -- (device, sequence, hash, time, data or null for a deletion); the table holds the latest
 -- one until the analyst chooses.

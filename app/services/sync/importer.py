@@ -255,7 +255,7 @@ def quarantined(project: Project) -> list[QuarantinedFile]:
     """Refused bundles still waiting in quarantine (those imported since are left out)."""
     rows = project.db.execute(
         "SELECT file_name, reason, at, detail, sha256 FROM sync_ledger WHERE direction = 'in' AND kind = 'bundle' "
-        "AND status = 'refused' ORDER BY at DESC").fetchall()
+        "AND status = 'refused' ORDER BY at DESC, rowid DESC").fetchall()
     imported = {row[0] for row in project.db.execute(
         "SELECT file_name FROM sync_ledger WHERE direction = 'in' AND kind = 'bundle' AND status = 'imported'")}
     found, names = [], set()

@@ -51,8 +51,16 @@ class Merger:
                 current["hash"] = content_hash(current["data"])
             return current["hash"]
 
-        decision = decide(version, seen=self._seen(kind, record_id, version.hash), exists=exists, taken=taken,
-                          current_hash=current_hash, in_conflict=conflict is not None)
+        deleted_at = self._tombstone_seq(kind, record_id, version.device_id)
+        if version.deleted:
+            # Every deletion shares the hash "deleted": what was seen is which device deleted it, and when.
+            seen = deleted_at is not None and deleted_at >= version.seq
+            self._mark_tombstone(kind, record_id, version)
+        else:
+            seen = self._seen(kind, record_id, version.hash)
+        decision = decide(version, seen=seen, exists=exists, taken=taken, current_hash=current_hash,
+                          in_conflict=conflict is not None,
+                          deleted_since=deleted_at is not None and deleted_at > version.seq)
         if decision in (UNCHANGED, STALE):
             self._mark_seen(kind, record_id, version.hash)
             self._received(kind, record_id, version)
@@ -89,9 +97,12 @@ class Merger:
         if winner.hash != held_hash:
             self._put(kind, record_id, winner)
         self._set_taken(kind, record_id, winner)
-        self.db.execute("UPDATE sync_conflict SET versions = ?, label = ?, updated_at = ? WHERE id = ?",
-                        [json.dumps([v.as_json() for v in joined], ensure_ascii=False),
-                         _label(kind, joined), utc_now(), conflict_id])
+        # When the competing versions have come to agree (each device sent its latest), nothing is left to choose.
+        status = "open" if len({v.hash for v in joined}) > 1 else "resolved"
+        self.db.execute("UPDATE sync_conflict SET versions = ?, label = ?, status = ?, resolved_hash = ?, "
+                        "updated_at = ? WHERE id = ?",
+                        [json.dumps([v.as_json() for v in joined], ensure_ascii=False), _label(kind, joined),
+                         status, winner.hash if status == "resolved" else "", utc_now(), conflict_id])
 
     def _held_version(self, kind, record_id, exists, taken: Taken | None, current_hash, current) -> Version:
         """The version the table holds now, as one side of a new conflict."""
@@ -145,6 +156,16 @@ class Merger:
     def _mark_seen(self, kind: str, record_id: str, digest: str) -> None:
         self.db.execute("INSERT OR IGNORE INTO sync_seen (kind, record_id, hash) VALUES (?, ?, ?)",
                         [kind, record_id, digest])
+
+    def _tombstone_seq(self, kind: str, record_id: str, device_id: str) -> int | None:
+        row = self.db.execute("SELECT seq FROM sync_tombstone WHERE kind = ? AND record_id = ? AND device_id = ?",
+                              [kind, record_id, device_id]).fetchone()
+        return row[0] if row else None
+
+    def _mark_tombstone(self, kind: str, record_id: str, version: Version) -> None:
+        self.db.execute("INSERT INTO sync_tombstone (kind, record_id, device_id, seq) VALUES (?, ?, ?, ?) "
+                        "ON CONFLICT (kind, record_id, device_id) DO UPDATE SET seq = max(seq, excluded.seq)",
+                        [kind, record_id, version.device_id, version.seq])
 
     def _taken(self, kind: str, record_id: str) -> Taken | None:
         row = self.db.execute("SELECT device_id, seq, hash, deleted FROM sync_record WHERE kind = ? AND record_id = ?",

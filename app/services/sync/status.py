@@ -26,7 +26,7 @@ def status(project: Project) -> dict:
         {"at": at, "direction": direction, "kind": kind, "status": state, "file": file_name, "reason": reason,
          "detail": json.loads(detail or "{}")}
         for at, direction, kind, state, file_name, reason, detail in project.db.execute(
-            "SELECT at, direction, kind, status, file_name, reason, detail FROM sync_ledger ORDER BY at DESC LIMIT 20")
+            "SELECT at, direction, kind, status, file_name, reason, detail FROM sync_ledger ORDER BY at DESC, rowid DESC LIMIT 20")
     ]
     result = {
         "role": role,

@@ -23,7 +23,7 @@ def journal_rows(project: Project) -> list[JournalRow]:
     return [JournalRow(entry.at, entry.direction, entry.kind, entry.status,
                        names.get(entry.device_id or "") or str(entry.detail.get("device_name") or ""),
                        entry.file_name, entry.seq_from, entry.seq_to, entry.reason, entry.detail)
-            for entry in project.sync_ledger.find(order_by="at DESC")]
+            for entry in project.sync_ledger.find(order_by="at DESC, rowid DESC")]
 
 
 def ledger_html(row: JournalRow) -> str:
