@@ -110,16 +110,20 @@ def _create_from_package(args) -> int:
 def _export_package(project: Project, args) -> int:
     from app.services.sync.package import export_package
 
-    interviewer_id = None
-    if args.interviewer:
-        found = project.interviewers.first("name = ?", [args.interviewer])
-        if found is None:
-            raise RecordNotFoundError(_("No interviewer is called {name}.").format(name=args.interviewer))
-        interviewer_id = found.id
+    interviewer_id = _interviewer_id(project, args.interviewer)
     result = export_package(project, args.out, interviewer_id=interviewer_id)
     print(_("Study package written to {path}: {participants} participants, {interviews} interviews.").format(
         path=result.path, participants=result.participants, interviews=result.interviews))
     return EXIT_OK
+
+
+def _interviewer_id(project: Project, name: str | None) -> str | None:
+    if not name:
+        return None
+    found = project.interviewers.first("name = ?", [name])
+    if found is None:
+        raise RecordNotFoundError(_("No interviewer is called {name}.").format(name=name))
+    return found.id
 
 
 def _import_package(project: Project, args) -> int:
@@ -168,12 +172,7 @@ def _receipt(project: Project, args) -> int:
 def _register(project: Project, args) -> int:
     from app.services.sync.devices import read_card, register_device
 
-    interviewer_id = None
-    if args.interviewer:
-        found = project.interviewers.first("name = ?", [args.interviewer])
-        if found is None:
-            raise RecordNotFoundError(_("No interviewer is called {name}.").format(name=args.interviewer))
-        interviewer_id = found.id
+    interviewer_id = _interviewer_id(project, args.interviewer)
     card = read_card(args.bundle)
     device = register_device(project, args.bundle, interviewer_id=interviewer_id)
     print(_("{device} registered; fingerprint {fingerprint}.").format(device=device.name, fingerprint=card.fingerprint))

@@ -10,7 +10,6 @@ Bundles already taken are recognised by their SHA-256 in the ledger and left alo
 
 from __future__ import annotations
 
-import hashlib
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -19,7 +18,7 @@ from app.services.sync import devices
 from app.services.sync.bundle import BundleExport, NotForThisDevice, export_bundle, import_receipt, pending_counts
 from app.services.sync.container import SUFFIXES, SyncFileError, read_container
 from app.services.sync.errors import SyncError
-from app.services.sync.importer import BundleOutcome, import_bundles
+from app.services.sync.importer import BundleOutcome, file_sha256, import_bundles
 from app.services.sync.package import PackageImport, import_package
 from app.store.project import Project
 
@@ -107,13 +106,8 @@ def _made_for(path: Path, interviewer_id: str) -> bool:
 
 
 def _taken(project: Project, path: Path) -> bool:
-    digest = hashlib.sha256()
-    try:
-        with path.open("rb") as handle:
-            for block in iter(lambda: handle.read(1 << 20), b""):
-                digest.update(block)
-    except OSError:
+    digest = file_sha256(path)
+    if not digest:
         return False
     return project.db.execute("SELECT 1 FROM sync_ledger WHERE sha256 = ? AND direction = 'in' AND status = 'imported'",
-                              [digest.hexdigest()]).fetchone() is not None
-
+                              [digest]).fetchone() is not None

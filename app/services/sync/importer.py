@@ -225,12 +225,13 @@ def _log_refusal(project: Project, path: Path, outcome: BundleOutcome) -> None:
     with project.transaction():
         project.sync_ledger.insert(SyncLedgerEntry(
             direction="in", kind="bundle", status="refused", at=utc_now(), device_id=device_id,
-            file_name=path.name, sha256=_file_sha256(path), reason=outcome.reason,
+            file_name=path.name, sha256=file_sha256(path), reason=outcome.reason,
             detail={"code": outcome.reason_code, "device_id": outcome.device_id, "device_name": outcome.device_name,
                     "quarantined": str(outcome.quarantined) if outcome.quarantined else ""}))
 
 
-def _file_sha256(path: Path) -> str:
+def file_sha256(path: Path) -> str:
+    """The SHA-256 of a file read in blocks, or "" when it cannot be read."""
     try:
         digest = hashlib.sha256()
         with path.open("rb") as handle:
