@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Callable
 
 from app import __version__, cli_diagnostics, cli_participants, cli_transcripts
-from app import cli_agreement, cli_coding, cli_matrix, cli_memos, cli_search, cli_sync
+from app import cli_agreement, cli_coding, cli_indicators, cli_matrix, cli_memos, cli_search, cli_sync
 from app.i18n import _
 from app.store.errors import ProjectError, RecordNotFoundError
 
@@ -68,6 +68,11 @@ def build_parser() -> argparse.ArgumentParser:
     cli_memos.add_commands(commands)
     cli_matrix.add_commands(commands)
     cli_sync.add_commands(commands)
+    cli_indicators.add_commands(commands)
+    export = commands.add_parser("export", help=_("export analysis data"))
+    exports = export.add_subparsers(dest="export_what", metavar=_("WHAT"), required=True)
+    cli_coding.add_export_commands(exports)
+    cli_indicators.add_export_commands(exports)
     return parser
 
 
@@ -83,7 +88,7 @@ def main(argv: list[str] | None = None, open_gui: Callable[[Path | None, bool], 
                "lint-guide": _lint_guide, "participant": cli_participants.run,
                "diagnostics": cli_diagnostics.run, "import-transcript": cli_transcripts.run,
                "search": cli_search.run, "agreement": cli_agreement.run,
-               "codebook": cli_coding.run, "export": cli_coding.run,
+               "codebook": cli_coding.run, "export": _export, "indicators": cli_indicators.run,
                "memo": cli_memos.run, "journal": cli_memos.run,
                "matrix": cli_matrix.run, "cooccurrence": cli_matrix.run, "sync": cli_sync.run}[args.command]
     try:
@@ -91,6 +96,10 @@ def main(argv: list[str] | None = None, open_gui: Callable[[Path | None, bool], 
     except (ProjectError, RecordNotFoundError) as error:
         print(_("terrain: {message}").format(message=error), file=sys.stderr)
         return EXIT_ERROR
+
+
+def _export(args) -> int:
+    return {"segments": cli_coding.run, "charts": cli_indicators.run}[args.export_what](args)
 
 
 def _init(args) -> int:

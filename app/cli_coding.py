@@ -19,7 +19,8 @@ SEGMENT_COLUMNS = ("transcript_id", "start", "end", "code", "coder", "text", "pa
 
 
 def add_commands(commands) -> None:
-    """Add the `codebook` group and an `export` group holding `segments`."""
+    """Add the `codebook` group; `export segments` is added to the `export` group by
+    ``add_export_commands``."""
     codebook = commands.add_parser("codebook", help=_("export or import the codebook as CSV"))
     actions = codebook.add_subparsers(dest="codebook_action", metavar=_("ACTION"), required=True)
     export = actions.add_parser("export", help=_("write the codebook to a CSV file"))
@@ -31,9 +32,6 @@ def add_commands(commands) -> None:
     imported.add_argument("path", help=_("project file"))
     imported.add_argument("file", help=_("CSV file to read (UTF-8, comma or semicolon)"))
     imported.add_argument("--actor", default="", help=_("who makes the change, for the codebook's history"))
-
-    group = commands.add_parser("export", help=_("export analysis data"))
-    add_export_commands(group.add_subparsers(dest="export_what", metavar=_("WHAT"), required=True))
 
 
 def add_export_commands(exports) -> None:

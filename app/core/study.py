@@ -21,6 +21,8 @@ class Study(Record):
     description: str = ""
     languages: list[str] = field(default_factory=lambda: ["fr"])
     blind_coding: bool = False
+    # Below this many participants a rate or a mean carries a small-sample warning.
+    small_n_threshold: int = 5
 
 
 @dataclass(kw_only=True)

@@ -24,6 +24,9 @@ from app.paths import resource_path
 from app.store.project import Project
 
 DEMO_SEED = 2025
+# How the demo's members answer the five-point items, wave after wave: the second wave leans a
+# little more towards agreement, so that the comparison between waves has something to show.
+SCALE_WEIGHTS = ([1, 2, 4, 6, 4], [1, 1, 3, 7, 5])
 INTERVIEWER_LABELS = ("enquêtrice", "enquêteur", "enquêteur·rice", "intervieweuse", "intervieweur")
 PARTICIPANT_LABELS = ("participant", "participante", "participant·e")
 
@@ -323,18 +326,45 @@ class _DemoBuilder:
         return full_text(self.project.turns_of(transcript_id))
 
     def add_survey_answers(self) -> None:
+        """Every member who agreed to take part answers the short questionnaire once per wave:
+        at the end of their interview when they had one in that wave, otherwise by themselves
+        during the wave."""
         rng = random.Random(DEMO_SEED)
         p = self.project
-        for interview in p.interviews.find("status = 'completed'", order_by="started_at"):
-            for item in self.items:
-                answer = SurveyAnswer(participant_id=interview.participant_id, item_id=item.id,
-                                      interview_id=interview.id, answered_at=interview.ended_at or interview.started_at)
-                if item.item_type == "scale5":
-                    answer.value_number = float(rng.choices([1, 2, 3, 4, 5], weights=[1, 2, 4, 6, 4])[0])
-                elif item.item_type == "number":
-                    answer.value_number = float(rng.randint(1, 10))
-                elif item.item_type in ("single", "multiple") and item.choices:
-                    answer.value_text = rng.choice(item.choices)
+        respondents = sorted(spec["code"] for spec in self.content["participants"]
+                             if (spec.get("consent") or {}).get("interview"))
+        for index, wave in enumerate(p.waves.find(order_by="position")):
+            weights = SCALE_WEIGHTS[min(index, len(SCALE_WEIGHTS) - 1)]
+            interviews = {iv.participant_id: iv for iv in p.interviews.find(
+                "status = 'completed' AND wave_id = ?", [wave.id])}
+            for day, code in enumerate(respondents):
+                participant_id = self.participants[code]
+                interview = interviews.get(participant_id)
+                if interview is not None:
+                    answered_at = interview.ended_at or interview.started_at
                 else:
-                    continue
-                p.survey_answers.insert(answer)
+                    answered_at = _stamp(datetime.fromisoformat(wave.starts_on) + timedelta(days=7 + 3 * day, hours=18))
+                for item in self.items:
+                    answer = SurveyAnswer(participant_id=participant_id, item_id=item.id,
+                                          interview_id=interview.id if interview else None, answered_at=answered_at)
+                    if not _draw_answer(rng, item, answer, weights):
+                        continue
+                    p.survey_answers.insert(answer)
+
+
+def _draw_answer(rng: random.Random, item: QuestionnaireItem, answer: SurveyAnswer, weights: list[int]) -> bool:
+    """Fill ``answer`` with a plausible value for ``item``; False for items left blank (free text)."""
+    if item.item_type == "scale5":
+        answer.value_number = float(rng.choices([1, 2, 3, 4, 5], weights=weights)[0])
+    elif item.item_type == "number":
+        # The demo's only number item is a percentage of turnover.
+        answer.value_number = float(rng.randint(4, 18) * 5)
+    elif item.item_type == "multiple" and item.choices:
+        *events, none = item.choices
+        picked = [] if rng.random() < 0.1 else rng.sample(events, rng.randint(1, min(3, len(events))))
+        answer.value_text = "\n".join(choice for choice in item.choices if choice in picked) or none
+    elif item.item_type == "single" and item.choices:
+        answer.value_text = rng.choice(item.choices)
+    else:
+        return False
+    return True

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import argparse
 import csv
 
 import pytest
 
-from app import cli_coding
+from app.cli import main
 from app.i18n import set_language
 from app.services import codebook, coding, participants
 from app.services.coding import CodingError, full_text_of, segments
@@ -145,9 +144,7 @@ def test_segment_filters(demo):
 def test_export_segments_cli(demo, tmp_path):
     participants.withdraw(demo, participants.by_code(demo, "BXL-01").id)
     out = tmp_path / "segments.csv"
-    parser = argparse.ArgumentParser()
-    cli_coding.add_commands(parser.add_subparsers(dest="command"))
-    assert cli_coding.run(parser.parse_args(["export", "segments", str(demo.path), str(out)])) == 0
+    assert main(["export", "segments", str(demo.path), str(out)]) == 0
     with open(out, encoding="utf-8", newline="") as handle:
         reader = csv.DictReader(handle)
         rows = list(reader)
