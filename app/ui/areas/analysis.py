@@ -1,8 +1,10 @@
-"""A first dashboard: the study's totals, codings per theme and per coder (charts come later),
-and, in a second tab, interviewer feedback: one interviewer's figures over their interviews."""
+"""The analysis dashboards: the study's totals and codings (overview), the indicator values for a
+wave and a territory, the charts, and interviewer feedback (one interviewer's figures over their
+interviews). The wave and territory chosen in the corner of the tabs apply to indicators and charts."""
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QStyle, QTabWidget, QVBoxLayout, QWidget
 
@@ -12,6 +14,7 @@ from app.store import views
 from app.store.project import Project
 from app.ui.areas.base import SPACING, Area, fit_columns, fit_height, heading, make_table, muted
 from app.ui.diagnostics import InterviewerFeedbackView
+from app.ui.indicators import IndicatorPanel, ScopeBar
 from app.ui.formatting import format_number
 from app.ui.models.coding import CoderModel, ThemeCountModel
 
@@ -48,7 +51,7 @@ class StatCard(QFrame):
 class AnalysisArea(Area):
     key = "analysis"
     title = N_("Analysis")
-    subtitle = N_("Counts over the material that may be analysed; charts and indicator values come later.")
+    subtitle = N_("Counts, indicator values and charts over the material that may be analysed.")
     icon = QStyle.StandardPixmap.SP_FileDialogContentsView
 
     def __init__(self, parent=None):
@@ -83,18 +86,24 @@ class AnalysisArea(Area):
         self.coder_view = make_table(self.coder_model)
         page.addWidget(self.coder_view)
 
+        self.scope = ScopeBar()
+        self.tabs.setCornerWidget(self.scope, Qt.Corner.TopRightCorner)
+        self.indicators = IndicatorPanel(self.scope)
+        self.tabs.addTab(self.indicators, _("Indicators"))
         # Read only when its tab is opened: it works out every interview of the interviewer shown.
         self.feedback = InterviewerFeedbackView()
-        self.tabs.addTab(self.feedback, _("Interviewer feedback"))
-        self.tabs.setTabToolTip(1, _("How each interviewer's interviews went, for training: never a ranking."))
-        self.tabs.currentChanged.connect(lambda _index: self._load_feedback())
+        index = self.tabs.addTab(self.feedback, _("Interviewer feedback"))
+        self.tabs.setTabToolTip(index, _("How each interviewer's interviews went, for training: never a ranking."))
+        self.tabs.currentChanged.connect(lambda _index: self._load_current())
+        self.scope.changed.connect(self._scope_changed)
         self._project: Project | None = None
-        self._feedback_stale = True
+        self._stale: set[QWidget] = set()
 
     def load(self, project: Project) -> None:
         self._project = project
-        self._feedback_stale = True
-        self._load_feedback()
+        self.scope.load(project)
+        self._stale = {self.indicators, self.feedback}
+        self._load_current()
         counts = views.study_counts(project.db)
         for attribute, card in self.cards.items():
             card.number.setText(format_number(getattr(counts, attribute)))
@@ -108,10 +117,21 @@ class AnalysisArea(Area):
     def show_feedback(self) -> None:
         self.tabs.setCurrentWidget(self.feedback)
 
-    def _load_feedback(self) -> None:
-        if self._project is not None and self._feedback_stale and self.tabs.currentWidget() is self.feedback:
-            self._feedback_stale = False
-            self.feedback.load(self._project)
+    def show_indicators(self) -> None:
+        self.tabs.setCurrentWidget(self.indicators)
+
+    def _scope_changed(self) -> None:
+        self._stale.add(self.indicators)
+        self._load_current()
+
+    def _load_current(self) -> None:
+        # Tabs are read when they are shown: the feedback works out every interview of an
+        # interviewer, the indicators read every answer and coding.
+        current = self.tabs.currentWidget()
+        self.scope.setVisible(current is self.indicators)
+        if self._project is not None and current in self._stale:
+            self._stale.discard(current)
+            current.load(self._project)
 
     @staticmethod
     def exclusion_text(counts: StudyCounts) -> str:
