@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Callable
 
 from app import __version__, cli_diagnostics, cli_participants, cli_transcripts
-from app import cli_agreement, cli_coding, cli_indicators, cli_matrix, cli_memos, cli_search, cli_sync
+from app import cli_agreement, cli_coding, cli_design, cli_indicators, cli_matrix, cli_memos, cli_search, cli_sync
 from app.i18n import _
 from app.store.errors import ProjectError, RecordNotFoundError
 
@@ -69,6 +69,7 @@ def build_parser() -> argparse.ArgumentParser:
     cli_matrix.add_commands(commands)
     cli_sync.add_commands(commands)
     cli_indicators.add_commands(commands)
+    cli_design.add_commands(commands)
     export = commands.add_parser("export", help=_("export analysis data"))
     exports = export.add_subparsers(dest="export_what", metavar=_("WHAT"), required=True)
     cli_coding.add_export_commands(exports)
@@ -89,6 +90,7 @@ def main(argv: list[str] | None = None, open_gui: Callable[[Path | None, bool], 
                "diagnostics": cli_diagnostics.run, "import-transcript": cli_transcripts.run,
                "search": cli_search.run, "agreement": cli_agreement.run,
                "codebook": cli_coding.run, "export": _export, "indicators": cli_indicators.run,
+               "design": cli_design.run,
                "memo": cli_memos.run, "journal": cli_memos.run,
                "matrix": cli_matrix.run, "cooccurrence": cli_matrix.run, "sync": cli_sync.run}[args.command]
     try:

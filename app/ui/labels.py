@@ -20,6 +20,22 @@ SOURCE_KINDS = {
 COUNT_SOURCES = {
     "interviews_held": N_("interviews held"),
     "participants_met": N_("participants met"),
+    "transcripts": N_("transcripts"),
+    "field_notes": N_("reflexive field notes"),
+}
+# How a questionnaire item or a theme is summed up into one figure (app.core.indicators.AGGREGATES).
+AGGREGATES = {
+    "mean": N_("mean"),
+    "share_at_least": N_("share at or above a threshold"),
+    "distribution": N_("distribution of the answers"),
+    "share_of_participants": N_("share of participants"),
+    "segments": N_("number of segments"),
+}
+# How the territories' figures typed in make a figure for the whole study (app.core.indicators.COMBINES).
+COMBINES = {
+    "": N_("not combined: only a figure for the whole study"),
+    "sum": N_("sum of the territories"),
+    "mean": N_("mean of the territories"),
 }
 DIRECTIONS = {"higher": N_("higher is better"), "lower": N_("lower is better")}
 PARTICIPATION = {
