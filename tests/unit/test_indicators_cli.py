@@ -57,3 +57,22 @@ def test_text_output_and_unknown_scope(demo_file, capsys):
     assert main(["indicators", str(demo_file), "--territory", "ATLANTIS"]) == 1
     err = capsys.readouterr().err
     assert "ATLANTIS" in err and "LYO" in err
+
+
+def test_export_charts_writes_one_file_per_chart(demo_file, tmp_path, capsys):
+    out = tmp_path / "graphiques"
+    assert main(["export", "charts", str(demo_file), str(out), "--format", "svg", "--wave", "2025"]) == 0
+    files = sorted(out.iterdir())
+    assert [f.name for f in files] == ["01-indicators.svg", "02-sample-quotas.svg", "03-themes-profile.svg",
+                                       "04-themes-territory.svg", "05-survey-items.svg", "06-waves.svg"]
+    printed = capsys.readouterr().out
+    assert all(str(f) in printed for f in files)
+    assert main(["export", "charts", str(demo_file), str(tmp_path / "png")]) == 0
+    assert all(f.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" for f in (tmp_path / "png").iterdir())
+
+
+def test_export_charts_into_a_file_says_so(demo_file, tmp_path, capsys):
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("x", encoding="utf-8")
+    assert main(["export", "charts", str(demo_file), str(blocker)]) == 1
+    assert str(blocker) in capsys.readouterr().err

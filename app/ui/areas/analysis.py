@@ -13,6 +13,7 @@ from app.i18n import N_, _, ngettext
 from app.store import views
 from app.store.project import Project
 from app.ui.areas.base import SPACING, Area, fit_columns, fit_height, heading, make_table, muted
+from app.ui.charts.panel import ChartsPanel
 from app.ui.diagnostics import InterviewerFeedbackView
 from app.ui.indicators import IndicatorPanel, ScopeBar
 from app.ui.formatting import format_number
@@ -90,6 +91,8 @@ class AnalysisArea(Area):
         self.tabs.setCornerWidget(self.scope, Qt.Corner.TopRightCorner)
         self.indicators = IndicatorPanel(self.scope)
         self.tabs.addTab(self.indicators, _("Indicators"))
+        self.charts = ChartsPanel(self.scope)
+        self.tabs.addTab(self.charts, _("Charts"))
         # Read only when its tab is opened: it works out every interview of the interviewer shown.
         self.feedback = InterviewerFeedbackView()
         index = self.tabs.addTab(self.feedback, _("Interviewer feedback"))
@@ -102,7 +105,7 @@ class AnalysisArea(Area):
     def load(self, project: Project) -> None:
         self._project = project
         self.scope.load(project)
-        self._stale = {self.indicators, self.feedback}
+        self._stale = {self.indicators, self.charts, self.feedback}
         self._load_current()
         counts = views.study_counts(project.db)
         for attribute, card in self.cards.items():
@@ -120,15 +123,18 @@ class AnalysisArea(Area):
     def show_indicators(self) -> None:
         self.tabs.setCurrentWidget(self.indicators)
 
+    def show_charts(self) -> None:
+        self.tabs.setCurrentWidget(self.charts)
+
     def _scope_changed(self) -> None:
-        self._stale.add(self.indicators)
+        self._stale |= {self.indicators, self.charts}
         self._load_current()
 
     def _load_current(self) -> None:
         # Tabs are read when they are shown: the feedback works out every interview of an
-        # interviewer, the indicators read every answer and coding.
+        # interviewer, the indicators and charts read every answer and coding.
         current = self.tabs.currentWidget()
-        self.scope.setVisible(current is self.indicators)
+        self.scope.setVisible(current in (self.indicators, self.charts))
         if self._project is not None and current in self._stale:
             self._stale.discard(current)
             current.load(self._project)

@@ -9,12 +9,12 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidg
 
 from app.core.indicators import IndicatorResult
 from app.core.numbers import format_value
-from app.i18n import N_, _, ngettext
+from app.i18n import _, ngettext
 from app.services.indicators import compute_indicators
 from app.store.project import Project
 from app.ui.areas.base import SPACING, detail_browser, fit_columns, make_table, muted, selected_row, split
 from app.ui.indicators.model import IndicatorValueModel, n_text, status_text, target_text, value_text
-from app.ui.labels import COUNT_SOURCES, DIRECTIONS, LEVELS, SOURCE_KINDS, label
+from app.ui.labels import AGGREGATES, COUNT_SOURCES, DIRECTIONS, LEVELS, SOURCE_KINDS, label
 
 INDICATOR_COLUMN = 2
 
@@ -170,15 +170,7 @@ def source_sentence(result: IndicatorResult) -> str:
     what, _slash, how = rest.partition("/")
     if result.source_kind == "count":
         what = label(COUNT_SOURCES, what)
-    pieces = [piece for piece in (what, label(AGGREGATE_LABELS, how) if how and result.source_kind != "count" else how)
+    pieces = [piece for piece in (what, label(AGGREGATES, how) if how and result.source_kind != "count" else how)
               if piece]
     return _("{kind}: {source}").format(kind=kind, source=", ".join(pieces)) if pieces else kind
 
-
-AGGREGATE_LABELS = {
-    "mean": N_("mean of the answers"),
-    "share_at_least": N_("share at or above the threshold"),
-    "distribution": N_("share giving the answers counted"),
-    "share_of_participants": N_("share of participants whose interview carries the theme"),
-    "segments": N_("number of coded segments"),
-}
