@@ -48,3 +48,12 @@ def test_a_folder_that_cannot_be_written_is_said(area, tmp_path, messages):
     blocker.write_text("pas un dossier", encoding="utf-8")
     assert area.charts.save_all(blocker / "graphiques", "png") == []
     assert str(blocker / "graphiques") in messages[-1][2]
+
+
+def test_the_export_area_writes_the_charts(qtbot, demo, settings, tmp_path, messages):
+    window = MainWindow(demo, settings)
+    qtbot.addWidget(window)
+    window.show_area("export")
+    paths = window.area("export").write_charts(tmp_path / "export")
+    assert len(paths) == 6 and all(path.suffix == ".png" and path.exists() for path in paths)
+    assert messages[-1][0] == "information"

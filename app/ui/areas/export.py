@@ -1,7 +1,8 @@
 """What can be exported, where it goes, and what the report would hold today.
 
-The export builders arrive in a later version: their buttons are shown greyed out with a word
-saying so, rather than hidden, so that people know what to expect.
+The charts can be written today; the other builders arrive in a later version: their buttons
+are shown greyed out with a word saying so, rather than hidden, so that people know what to
+expect.
 """
 
 from __future__ import annotations
@@ -9,9 +10,20 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QPushButton, QStyle, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QFrame,
+    QGridLayout,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QStyle,
+    QVBoxLayout,
+    QWidget,
+)
 
-from app.i18n import N_, _
+from app.i18n import N_, _, ngettext
+from app.services.charts import write_charts
 from app.store import views
 from app.store.project import Project
 from app.ui.areas.base import Area, heading, muted, wrapped
@@ -24,8 +36,10 @@ DOCUMENTS = (
     (N_("Tables (CSV, XLSX)"), N_("Indicators, achieved sample against quotas, codings per theme.")),
     (N_("REFI-QDA project (.qdpx)"),
      N_("The codebook and coded transcripts, for other qualitative analysis software.")),
-    (N_("Charts (PNG)"), N_("Sample and themes, ready for slides.")),
+    (N_("Charts (PNG)"), N_("Indicators, sample, themes, questionnaire and waves, one file per chart, "
+                            "ready for slides.")),
 )
+CHARTS_ROW = 3
 
 # (attribute of StudyCounts, label) for the report's content.
 REPORT_FIGURES = (
@@ -60,8 +74,11 @@ class ExportArea(Area):
             text_layout.addWidget(muted(_(description)))
             documents.addWidget(text, row, 0)
             button = QPushButton(_("Export…"))
-            button.setEnabled(False)
-            button.setToolTip(_("Coming in a later version of Terrain."))
+            if row == CHARTS_ROW:
+                button.clicked.connect(self.export_charts)
+            else:
+                button.setEnabled(False)
+                button.setToolTip(_("Coming in a later version of Terrain."))
             self.export_buttons.append(button)
             documents.addWidget(button, row, 1, Qt.AlignmentFlag.AlignVCenter)
         documents.setColumnStretch(0, 1)
@@ -96,11 +113,36 @@ class ExportArea(Area):
             muted(_("Only quotes from participants who agreed to be quoted will go into the report."))
         )
         self.body.addStretch(1)
+        self.folder = Path.home()
+        self._project: Project | None = None
 
     def set_output_folder(self, folder: Path) -> None:
+        self.folder = folder
         self.folder_label.setText(str(folder))
 
+    def export_charts(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, _("Folder for the charts"), str(self.folder))
+        if folder:
+            self.write_charts(Path(folder))
+
+    def write_charts(self, folder: Path) -> list[Path]:
+        """Every chart over all waves and territories, as PNG; the Analysis area's Charts tab
+        writes them for one wave or one territory."""
+        if self._project is None:
+            return []
+        try:
+            paths = write_charts(self._project, folder, "png")
+        except OSError as error:
+            QMessageBox.critical(self, _("Charts not saved"), _("Cannot write into {path}: {reason}").format(
+                path=folder, reason=error.strerror or error))
+            return []
+        QMessageBox.information(self, _("Charts saved"), ngettext(
+            "{n} chart written to {folder}", "{n} charts written to {folder}", len(paths)).format(
+            n=len(paths), folder=folder))
+        return paths
+
     def load(self, project: Project) -> None:
+        self._project = project
         counts = views.study_counts(project.db)
         for attribute, value in self.figure_labels.items():
             value.setText(format_number(getattr(counts, attribute)))
