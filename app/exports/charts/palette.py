@@ -1,7 +1,8 @@
 """Colours of the charts: Paul Tol's colour-blind-safe schemes, picked so that the colours that
 must be told apart also differ clearly in lightness (the report may be printed in greyscale).
 
-See https://personal.sron.nl/~pault/ ("high-contrast" and "BuRd" schemes).
+The values are those of Paul Tol's "high-contrast" and "BuRd" schemes (SRON technical note
+"Colour schemes", 2021).
 """
 
 from __future__ import annotations

@@ -13,9 +13,12 @@ from app.ui.areas.base import SPACING
 
 class SavingDialog(QDialog):
     """Subclasses fill ``body`` and give ``values()``; ``save(values)`` stores them. A refusal
-    (CodebookError) is shown above the buttons, so that nothing typed or ticked is lost."""
+    (one of ``refusals``) is shown above the buttons, so that nothing typed or ticked is lost.
+    A subclass may instead override ``store()`` and pass no ``save``."""
 
-    def __init__(self, save: Callable[[object], object], title: str, ok_text: str, parent=None):
+    refusals: tuple[type[Exception], ...] = (CodebookError,)
+
+    def __init__(self, save: Callable[[object], object] | None, title: str, ok_text: str, parent=None):
         super().__init__(parent)
         self._save = save
         self.setWindowTitle(title)
@@ -41,14 +44,17 @@ class SavingDialog(QDialog):
     def values(self) -> object:
         raise NotImplementedError
 
+    def store(self) -> None:
+        self._save(self.values())
+
     def show_error(self, message: str) -> None:
         self.error_label.setText(message)
         self.error_label.setVisible(bool(message))
 
     def accept(self) -> None:
         try:
-            self._save(self.values())
-        except CodebookError as error:
+            self.store()
+        except self.refusals as error:
             self.show_error(str(error))
             return
         super().accept()
