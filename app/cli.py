@@ -13,7 +13,8 @@ from pathlib import Path
 from typing import Callable
 
 from app import __version__, cli_diagnostics, cli_participants, cli_transcripts
-from app import cli_agreement, cli_coding, cli_design, cli_indicators, cli_matrix, cli_memos, cli_search, cli_sync
+from app import cli_agreement, cli_coding, cli_design, cli_indicators, cli_matrix, cli_memos, cli_reports
+from app import cli_search, cli_sync
 from app.i18n import _
 from app.store.errors import ProjectError, RecordNotFoundError
 
@@ -74,6 +75,7 @@ def build_parser() -> argparse.ArgumentParser:
     exports = export.add_subparsers(dest="export_what", metavar=_("WHAT"), required=True)
     cli_coding.add_export_commands(exports)
     cli_indicators.add_export_commands(exports)
+    cli_reports.add_export_commands(exports)
     return parser
 
 
@@ -101,6 +103,8 @@ def main(argv: list[str] | None = None, open_gui: Callable[[Path | None, bool], 
 
 
 def _export(args) -> int:
+    if args.export_what in cli_reports.DOCUMENTS:
+        return cli_reports.run(args)
     return {"segments": cli_coding.run, "charts": cli_indicators.run}[args.export_what](args)
 
 

@@ -11,6 +11,9 @@ from __future__ import annotations
 
 import ast
 import os
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -99,6 +102,10 @@ def load_catalogue(language: str) -> Catalogue:
 
 _active = Catalogue(DEFAULT_LANGUAGE)
 _loaded = False
+# A document written in another language than the screen's switches this thread only, so that
+# the screen keeps its language while a report is written in the background.
+_local = threading.local()
+_catalogues: dict[str, Catalogue] = {}
 
 
 def set_language(language: str) -> None:
@@ -111,8 +118,30 @@ def set_language(language: str) -> None:
 
 
 def current_language() -> str:
+    return _catalogue().language
+
+
+@contextmanager
+def translated(language: str) -> Iterator[None]:
+    """Translate into ``language`` on this thread until the block ends (nestable)."""
+    if language not in LANGUAGES:
+        raise ValueError(f"unsupported language: {language!r}")
+    if language not in _catalogues:
+        _catalogues[language] = load_catalogue(language)
+    previous = getattr(_local, "catalogue", None)
+    _local.catalogue = _catalogues[language]
+    try:
+        yield
+    finally:
+        _local.catalogue = previous
+
+
+def _catalogue() -> Catalogue:
+    override = getattr(_local, "catalogue", None)
+    if override is not None:
+        return override
     _ensure_loaded()
-    return _active.language
+    return _active
 
 
 def _ensure_loaded() -> None:
@@ -121,15 +150,14 @@ def _ensure_loaded() -> None:
 
 
 def _(message: str) -> str:
-    _ensure_loaded()
-    return _active.messages.get(message, message)
+    return _catalogue().messages.get(message, message)
 
 
 def ngettext(singular: str, plural: str, n: int) -> str:
-    _ensure_loaded()
-    forms = _active.plurals.get(singular)
+    catalogue = _catalogue()
+    forms = catalogue.plurals.get(singular)
     if forms:
-        return forms[_active.plural_index(n)]
+        return forms[catalogue.plural_index(n)]
     return singular if n == 1 else plural
 
 

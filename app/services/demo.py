@@ -310,7 +310,7 @@ class _DemoBuilder:
             p.codings.insert(Coding(
                 transcript_id=self.transcripts[spec["transcript"]], code_id=self.codes[spec["code"]],
                 coder_id=coders[spec["coder"]], start_offset=start, end_offset=start + len(spec["quote"]),
-                memo=spec.get("memo") or "",
+                memo=spec.get("memo") or "", quotable=bool(spec.get("quotable")),
             ))
 
     def add_memos(self, memos: list[dict]) -> None:
