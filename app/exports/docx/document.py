@@ -36,7 +36,8 @@ MAX_TEMPLATE_BYTES = 50 * 1024 * 1024
 MAX_TEMPLATE_PARTS = 2000
 _TEMPLATE_TYPE = b"application/vnd.openxmlformats-officedocument.wordprocessingml.template.main+xml"
 _DOCUMENT_TYPE = b"application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"
-_MACRO_TYPE = b"application/vnd.ms-word.template.macroEnabledTemplate.main+xml"
+# .docm and .dotm main parts: "...ms-word.document.macroEnabled.main+xml", "...template.macroEnabledTemplate...".
+_MACROS = b"macroEnabled"
 
 
 class TemplateError(ValueError):
@@ -80,7 +81,7 @@ def _open_template(path: Path) -> Document:
         raise TemplateError(_("{file}: this Word template cannot be read ({reason}).").format(
             file=path, reason=error.strerror or error)) from None
     types = parts["[Content_Types].xml"]
-    if _MACRO_TYPE in types:
+    if _MACROS in types:
         raise TemplateError(_("{file}: templates with macros (.dotm) are not used; save it as .dotx.").format(
             file=path))
     # A .dotx is a .docx whose main part says "template": read it as a document.
