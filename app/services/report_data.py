@@ -11,11 +11,12 @@ from collections import Counter
 from datetime import date
 
 from app.core.dashboards import ThemeShares
-from app.core.report import CodebookEntry, ReportData, Sample, SampleRow, Share, ThemeSection
+from app.core.report import ReportData, Sample, SampleRow, Share, ThemeSection
 from app.i18n import _
 from app.services import report_quotes
 from app.services.coding import live_codes, segments
 from app.services.dashboards import dashboard_data
+from app.services.documents import codebook_entries
 from app.services.guides import load_outline
 from app.services.indicators import compute_indicators
 from app.services.leaks import IdentityMask
@@ -51,7 +52,7 @@ def report_data(project: Project, language: str = "fr", wave_id: str | None = No
         indicators=indicators,
         themes=_themes(project, dashboard.themes_by_profile, dashboard.themes_by_territory, coded,
                        IdentityMask(project, language), profiles, territory_names),
-        codebook=_codebook(project, coded),
+        codebook=codebook_entries(project, language, coded),
         limits=[],
         dashboard=dashboard,
         small_n_threshold=study.small_n_threshold,
@@ -147,14 +148,3 @@ def _family(code, children: dict) -> list:
     for child in children.get(code.id, []):
         family.extend(_family(child, children))
     return family
-
-
-def _codebook(project: Project, coded) -> list[CodebookEntry]:
-    counts = Counter(segment.code_id for segment in coded)
-    codes = live_codes(project)
-    depth: dict[str, int] = {}
-    entries = []
-    for code in codes:
-        depth[code.id] = depth[code.parent_id] + 1 if code.parent_id in depth else 0
-        entries.append(CodebookEntry(code=code, depth=depth[code.id], segments=counts[code.id]))
-    return entries

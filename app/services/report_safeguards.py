@@ -12,6 +12,7 @@ from app.core.report import Agreement, Safeguards, ThemeAgreement
 from app.services import guides
 from app.services.agreement import agreement
 from app.services.diagnostics import all_diagnostics
+from app.services.export_files import initials
 from app.store.project import Project
 
 
@@ -106,10 +107,6 @@ def _coder_pair(project: Project) -> tuple[str, str] | None:
     return row[0], row[1]
 
 
-def _initials(name: str, given: str) -> str:
-    return given.strip() or "".join(part[0].upper() for part in name.split() if part[:1].isalpha())
-
-
 def coder_agreement(project: Project) -> Agreement | None:
     """Agreement per theme of the two coders who double-coded the most; coders by their initials."""
     pair = _coder_pair(project)
@@ -121,5 +118,5 @@ def coder_agreement(project: Project) -> Agreement | None:
         return None
     themes = tuple(ThemeAgreement(code.code, code.table.kappa, code.table.percent_agreement, code.units)
                    for code in result.codes)
-    return Agreement(_initials(coder_a.name, coder_a.initials), _initials(coder_b.name, coder_b.initials),
+    return Agreement(initials(coder_a.name, coder_a.initials), initials(coder_b.name, coder_b.initials),
                      result.transcripts, themes, result.overall.kappa)

@@ -10,77 +10,41 @@ from __future__ import annotations
 from pathlib import Path
 
 from app.exports.charts import build_charts
-from app.exports.docx.document import TemplateError
 from app.exports.docx.report import write_report
-from app.exports.files import write_atomically
-from app.i18n import LANGUAGES, _, translated
-from app.services.leaks import ExportError, LeakError, check_no_identity
+from app.exports.docx.summary import write_summary
+from app.i18n import translated
+from app.services.export_files import check_destination, document_language, write_checked
+from app.services.leaks import ExportError, LeakError
 from app.services.report_data import report_data
 from app.store.project import Project
 
-__all__ = ["ExportError", "LeakError", "check_destination", "export_report", "export_summary"]
+__all__ = ["ExportError", "LeakError", "export_report", "export_summary"]
 
 
-def check_destination(out: Path | str, suffixes: tuple[str, ...]) -> Path:
-    """The file to write, refused with a message naming it when it cannot be one."""
-    out = Path(out)
-    if out.suffix.lower() not in suffixes:
-        raise ExportError(_("{file}: unknown file type; write a {types} file.").format(
-            file=out, types=" / ".join(suffixes)))
-    if out.is_dir():
-        raise ExportError(_("{file}: this is a folder; give a file name.").format(file=out))
-    if not out.parent.is_dir():
-        raise ExportError(_("{file}: the folder {folder} does not exist.").format(file=out, folder=out.parent))
-    return out
+def _export(project: Project, out: Path | str, language: str | None, template: Path | str | None,
+            wave_id: str | None, write) -> Path:
+    out = check_destination(out, (".docx",))
+    language = document_language(project, language, out)
+    if wave_id:
+        project.waves.get(wave_id)
 
+    def save(temporary: Path) -> None:
+        # Only the document is in its own language; messages stay in the screen's.
+        with translated(language):
+            data = report_data(project, language, wave_id)
+            document = write(data, build_charts(data.dashboard), template)
+        document.save(temporary)
 
-def _language(language: str | None, project: Project) -> str:
-    language = language or (project.study().languages or ["fr"])[0]
-    if language not in LANGUAGES:
-        raise ExportError(_("Unknown language “{language}”: choose one of {choices}.").format(
-            language=language, choices=", ".join(LANGUAGES)))
-    return language
-
-
-def _write(project: Project, out: Path, build) -> Path:
-    try:
-        document = build()
-    except TemplateError as error:
-        raise ExportError(str(error)) from None
-    try:
-        return write_atomically(out, document.save, check=lambda temporary: check_no_identity(project, temporary, out))
-    except OSError as error:
-        raise ExportError(_("{file}: cannot write the document ({reason}).").format(
-            file=out, reason=error.strerror or error)) from None
+    return write_checked(project, out, save)
 
 
 def export_report(project: Project, out: Path | str, language: str | None = "fr", template: Path | str | None = None,
                   wave_id: str | None = None) -> Path:
     """Write the impact report (for all waves, or the wave ``wave_id``) to ``out`` (.docx)."""
-    out = check_destination(out, (".docx",))
-    language = _language(language, project)
-    if wave_id:
-        project.waves.get(wave_id)
-    with translated(language):
-        def build():
-            data = report_data(project, language, wave_id)
-            return write_report(data, build_charts(data.dashboard), template)
-
-        return _write(project, out, build)
+    return _export(project, out, language, template, wave_id, write_report)
 
 
 def export_summary(project: Project, out: Path | str, language: str | None = "fr", template: Path | str | None = None,
                    wave_id: str | None = None) -> Path:
     """Write the participant-free summary for stakeholders to ``out`` (.docx)."""
-    from app.exports.docx.summary import write_summary
-
-    out = check_destination(out, (".docx",))
-    language = _language(language, project)
-    if wave_id:
-        project.waves.get(wave_id)
-    with translated(language):
-        def build():
-            data = report_data(project, language, wave_id)
-            return write_summary(data, build_charts(data.dashboard), template)
-
-        return _write(project, out, build)
+    return _export(project, out, language, template, wave_id, write_summary)

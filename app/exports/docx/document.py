@@ -30,6 +30,7 @@ TABLE_STYLE = "Terrain Table"
 NOTE_STYLE = "Note"
 SOURCE_STYLE = "Quote Source"
 LANGUAGE_TAGS = {"fr": "fr-FR", "en": "en-GB"}
+FOOTER_TITLE = 70  # characters of the title shown beside the page number
 
 # A template is a small file; these bounds refuse a zip bomb before anything is inflated.
 MAX_TEMPLATE_BYTES = 50 * 1024 * 1024
@@ -230,7 +231,9 @@ def _page_number_footer(document: Document, title: str) -> None:
     paragraph.style = document.styles["Footer"]
     paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
     if title:
-        paragraph.add_run(f"{title} · ")
+        # A long title would push the page number onto a second line.
+        shown = title if len(title) <= FOOTER_TITLE else title[:FOOTER_TITLE - 1].rstrip() + "…"
+        paragraph.add_run(f"{shown} · ")
     from app.exports.docx.fields import add_field
 
     add_field(paragraph, "PAGE", "1")
