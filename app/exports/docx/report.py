@@ -26,16 +26,28 @@ from app.exports.docx.writer import Writer
 from app.i18n import _
 
 CHART_WIDTH_CM = 16
+CHART_HEIGHT_CM = 22  # what a page holds under a heading and above the caption
 CHART_DPI = 200
+# A chart of hundreds of themes is tall: past this many pixels its resolution goes down rather
+# than its drawing time and memory going up (200 dpi on a page-wide chart is 4 million pixels).
+MAX_PIXELS = 4_500_000
 
 
 def chart_png(chart: Chart, dpi: int = CHART_DPI) -> bytes:
     """The chart drawn at the size it was laid out for, as PNG."""
     if chart.size_inches:
         chart.figure.set_size_inches(*chart.size_inches)
+    width, height = chart.figure.get_size_inches()
+    dpi = min(dpi, int((MAX_PIXELS / (width * height)) ** 0.5))
     buffer = io.BytesIO()
     chart.figure.savefig(buffer, format="png", dpi=dpi)
     return buffer.getvalue()
+
+
+def chart_width_cm(chart: Chart) -> float:
+    """The page's width, or less for a chart so tall that it would run off the page."""
+    width, height = chart.figure.get_size_inches()
+    return min(CHART_WIDTH_CM, CHART_HEIGHT_CM * width / height) if height else CHART_WIDTH_CM
 
 
 class Charts:
@@ -49,7 +61,7 @@ class Charts:
         for index, chart in enumerate(self._charts):
             if chart.key == key and index not in self._placed:
                 self._placed.add(index)
-                writer.picture(chart_png(chart), CHART_WIDTH_CM, chart.alt_text, chart.caption, chart.title)
+                writer.picture(chart_png(chart), chart_width_cm(chart), chart.alt_text, chart.caption, chart.title)
 
     def place_rest(self, writer: Writer) -> None:
         rest = [index for index in range(len(self._charts)) if index not in self._placed]
@@ -58,7 +70,7 @@ class Charts:
             for index in rest:
                 self._placed.add(index)
                 chart = self._charts[index]
-                writer.picture(chart_png(chart), CHART_WIDTH_CM, chart.alt_text, chart.caption, chart.title)
+                writer.picture(chart_png(chart), chart_width_cm(chart), chart.alt_text, chart.caption, chart.title)
 
 
 def write_report(data: ReportData, charts: Sequence[Chart] = (), template: Path | str | None = None) -> Document:
