@@ -157,8 +157,8 @@ def test_sync_area_explains_an_empty_ledger(window):
 def test_export_area_is_honest_about_what_exists(window, settings):
     window.show_area("export")
     area = window.area("export")
-    assert [button.isEnabled() for button in area.export_buttons] == [False, False, False, True]
-    assert "prochaine version" in area.export_buttons[0].toolTip()
+    assert [button.isEnabled() for button in area.export_buttons] == [True] * 6 + [False, False]
+    assert "prochaine version" in area.export_buttons[-1].toolTip()
     assert area.figure_labels["quotable_codings"].text() == "3"
     assert area.folder_label.text() == str(settings.export_folder)
 
