@@ -12,7 +12,9 @@ import zipfile
 from pathlib import Path
 from xml.etree import ElementTree
 
-_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+from docx.oxml.ns import qn
+
+_PARAGRAPH, _TEXT = qn("w:p"), qn("w:t")
 _XML_SUFFIXES = (".xml", ".rels")
 
 
@@ -32,10 +34,10 @@ def text_of(path: Path | str) -> str:
 def _xml_text(data: bytes) -> list[str]:
     root = ElementTree.fromstring(data)
     pieces = []
-    for paragraph in root.iter(f"{_W}p"):
-        pieces.append("".join(node.text or "" for node in paragraph.iter(f"{_W}t")))
+    for paragraph in root.iter(_PARAGRAPH):
+        pieces.append("".join(node.text or "" for node in paragraph.iter(_TEXT)))
     for element in root.iter():
-        if element.tag != f"{_W}t" and element.text and element.text.strip():
+        if element.tag != _TEXT and element.text and element.text.strip():
             pieces.append(element.text)
         pieces.extend(value for value in element.attrib.values() if value.strip())
     return pieces

@@ -51,14 +51,11 @@ class IdentityMask:
 
     def __init__(self, project: Project, language: str = "fr"):
         labels = LABELS.get(language, LABELS["fr"])
-        self._replacements: dict[str, str] = {}
-        for string in identity_strings(project):
-            self._replacements[fold(string)] = f"[{labels['last_name']}]"
-        for pseudonym in project.identities.pseudonyms(project.study().id):
-            self._replacements[fold(pseudonym.original)] = pseudonym.replacement(language)
-        originals = list(identity_strings(project)) + [p.original for p in project.identities.pseudonyms(
-            project.study().id)]
-        self._matcher = Matcher(originals)
+        strings = identity_strings(project)
+        pseudonyms = project.identities.pseudonyms(project.study().id)
+        self._replacements = {fold(string): f"[{labels['last_name']}]" for string in strings}
+        self._replacements.update({fold(p.original): p.replacement(language) for p in pseudonyms})
+        self._matcher = Matcher(strings + [p.original for p in pseudonyms])
 
     def __call__(self, text: str) -> str:
         return replace(text, self._matcher, self._replacements)[0]

@@ -36,7 +36,7 @@ def report_data(project: Project, language: str = "fr", wave_id: str | None = No
     interviews, transcripts = _in_scope(project, wave_id)
     dashboard = dashboard_data(project, wave_id, None)
     indicators = compute_indicators(project, wave_id, None)
-    coded = _segments_in_scope(project, wave_id)
+    coded = segments(project, wave_id=wave_id)
     guide = project.current_guide()
     data = ReportData(
         study=study, language=language,
@@ -76,10 +76,6 @@ def _in_scope(project: Project, wave_id: str | None) -> tuple[list[str], list[st
         sql += " AND iv.wave_id = ?"
     transcripts = [row[0] for row in project.db.execute(sql + " ORDER BY tr.id", params)]
     return interviews, transcripts
-
-
-def _segments_in_scope(project: Project, wave_id: str | None):
-    return segments(project, wave_id=wave_id)
 
 
 def _sample(project: Project, dashboard, interviews: list[str], transcripts: list[str], coded,
