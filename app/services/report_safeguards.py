@@ -11,7 +11,7 @@ from app.core.questions import check_guide
 from app.core.report import Agreement, Safeguards, ThemeAgreement
 from app.services import guides
 from app.services.agreement import agreement
-from app.services.diagnostics import all_diagnostics
+from app.services.diagnostics import tallies
 from app.services.export_files import initials
 from app.store.project import Project
 
@@ -19,16 +19,16 @@ from app.store.project import Project
 def safeguards(project: Project, wave_id: str | None, interviews: list[str], transcripts: list[str]) -> Safeguards:
     """``interviews`` and ``transcripts``: the ids in the report's scope (withdrawn left out)."""
     noted = _with_field_note(project, interviews)
-    diagnostics = [d for d in all_diagnostics(project) if d.transcript_id in set(transcripts)]
-    shares = [d.interviewer_word_share for d in diagnostics if d.interviewer_word_share is not None]
+    measured = tallies(project, transcripts)
+    shares = [t.interviewer_word_share for t in measured if t.interviewer_word_share is not None]
     guide = _guide_checks(project)
     return Safeguards(
         interviews=len(interviews), with_field_note=noted,
         talk_share_mean=mean(shares) if shares else None, talk_share_min=min(shares, default=None),
         talk_share_max=max(shares, default=None), talk_share_measured=len(shares),
         talk_share_ceiling=TALK_SHARE.ok_max,
-        questions_asked=sum(d.questions.open + d.questions.closed for d in diagnostics),
-        leading_asked=sum(d.questions.leading for d in diagnostics),
+        questions_asked=sum(t.questions_open + t.questions_closed for t in measured),
+        leading_asked=sum(t.questions_leading for t in measured),
         guide_version=guide[0], guide_questions=guide[1], guide_flagged=guide[2], guide_set_aside=guide[3],
         guide_fixed=guide[4],
         agreement=coder_agreement(project),

@@ -26,6 +26,7 @@ from app.core.transcript_formats import (
 )
 from app.core.transcripts import SPEAKER_ROLES, Transcript, Turn
 from app.i18n import _
+from app.services.diagnostics import tallies
 from app.store.project import Project
 
 # Enough words to tell French from English, few enough to stay instant on a long interview.
@@ -144,6 +145,8 @@ def import_transcript(project: Project, source: Path | str | LoadedTranscript, *
         project.add_transcript(transcript, turns, roles, guarded=False)
         project.audit("transcript_imported", "transcript", transcript.id, source_name=transcript.source_name,
                       source_format=parsed.format, source_sha256=loaded.sha256, turns=len(turns))
+    # Measured now, while it is one transcript, rather than all at once by the next report.
+    tallies(project, [transcript.id])
     return ImportResult(transcript, len(turns), roles, parsed.format, parsed.encoding, loaded.labels)
 
 

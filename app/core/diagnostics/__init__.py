@@ -22,6 +22,7 @@ from app.core.diagnostics.model import (
     QuestionCounts,
     Threshold,
     TranscriptDiagnostics,
+    TranscriptTally,
 )
 from app.core.diagnostics.thresholds import FIGURE_NAMES, THRESHOLDS
 from app.core.diagnostics.turns import is_bare_assent, is_cut_off, read_question
@@ -30,5 +31,5 @@ __all__ = [
     "diagnose", "intro_length", "time_share", "interviewer_feedback_of", "intro_note", "level_label",
     "threshold_text", "value_text", "TRAINING_NOTE", "LEVELS", "FIGURE_NAMES", "THRESHOLDS", "Figure",
     "FigureSummary", "FlaggedQuestion", "InterviewerFeedback", "InterviewFigures", "QuestionCounts",
-    "Threshold", "TranscriptDiagnostics", "is_bare_assent", "is_cut_off", "read_question",
+    "Threshold", "TranscriptDiagnostics", "TranscriptTally", "is_bare_assent", "is_cut_off", "read_question",
 ]

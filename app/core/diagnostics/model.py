@@ -71,6 +71,24 @@ class QuestionCounts:
 
 
 @dataclass(frozen=True)
+class TranscriptTally:
+    """What is added up over many transcripts (a report's safeguards): a transcript's interviewer
+    share of the words and its questions. Plain numbers, in no language, so they can be kept."""
+
+    transcript_id: str
+    interviewer_word_share: float | None
+    questions_open: int
+    questions_closed: int
+    questions_leading: int
+
+    @classmethod
+    def of(cls, diagnostics: "TranscriptDiagnostics") -> "TranscriptTally":
+        questions = diagnostics.questions
+        return cls(diagnostics.transcript_id, diagnostics.interviewer_word_share, questions.open,
+                   questions.closed, questions.leading)
+
+
+@dataclass(frozen=True)
 class TranscriptDiagnostics:
     transcript_id: str
     title: str
