@@ -10,12 +10,16 @@ questionnaire, 20 indicators, 12 quotas), then makes it a study with 1,000 quote
 - every participant has a consent (one in ten refuses quotes) and a name and an e-mail in the
   identity store, which the leak check then looks for in every document written;
 - in each theme, 5 passages of coder A from 5 different participants who allow quotes are marked
-  quotable: 1,000 passages in all.
+  quotable: 1,000 passages in all;
+- the interview diagnostics' tallies are measured once, as importing each transcript does in the
+  application (the corpus is written straight into the database, not imported).
 
 Then writes, each in a child process of its own (a fresh interpreter, as a first export after
 the application starts; memory of one measurement does not carry into the next):
 - the impact report as the application writes it (its 6 charts);
 - the impact report with 10 charts (the 6, plus 4 drawn for the first wave), the issue's case;
+- the same as the first report after an upgrade of Terrain, when the kept tallies no longer
+  count and all 2,000 transcripts go through the question checker again;
 - the quote table of the quotable passages, as .docx.
 Each is timed (median of ``--runs``) around the export call alone; its peak memory is the child's
 own maximum resident size (``RUSAGE_SELF`` read in the child: ``RUSAGE_CHILDREN`` in this process
@@ -52,6 +56,7 @@ REFUSING_QUOTES = 0.1  # share of participants whose consent does not allow quot
 MEASUREMENTS = (
     ("report", "impact report, 1,000 quotes, the app's 6 charts"),
     ("report-10-charts", "impact report, 1,000 quotes, 10 charts"),
+    ("report-after-upgrade", "impact report, 10 charts, first after an upgrade"),
     ("quote-table", "quote table .docx, 1,000 quotes"),
 )
 
@@ -59,6 +64,7 @@ MEASUREMENTS = (
 # the corpus ---------------------------------------------------------------------------------------------------
 def build(path: Path, scale: Scale, seed: int = SEED, progress=print):
     """The coded corpus made into a study with ``QUOTES`` passages that a report may quote."""
+    from app.services.diagnostics import tallies
     from bench.indicators import add_framework
 
     project = build_coded_corpus(path, scale, seed, progress=progress)
@@ -69,8 +75,13 @@ def build(path: Path, scale: Scale, seed: int = SEED, progress=print):
     add_framework(project, seed)
     allowed = _consents_and_identities(project, rng)
     marked = _mark_quotable(project, allowed, rng)
-    project.db.execute("ANALYZE")
     progress(f"{marked:,} passages marked quotable in {project.codes.count()} main themes")
+    started = time.perf_counter()
+    measured = len(tallies(project))
+    seconds = time.perf_counter() - started
+    progress(f"interview diagnostics of {measured:,} transcripts measured and kept in {seconds:.1f} s "
+             f"(as at import: {1000 * seconds / max(measured, 1):.1f} ms a transcript)")
+    project.db.execute("ANALYZE")
     return project
 
 
@@ -142,8 +153,12 @@ def measure(kind: str, project_path: Path, out: Path) -> dict:
 
     project = Project.open(project_path)
     try:
-        if kind == "report-10-charts":
+        if kind in ("report-10-charts", "report-after-upgrade"):
             _four_more_charts(project, reports)
+        if kind == "report-after-upgrade":
+            # The tallies of another release: measured again, and kept again, by this report.
+            with project.transaction():
+                project.db.execute("UPDATE diagnostic_figures SET version = 'an older release'")
         started = time.perf_counter()
         if kind.startswith("report"):
             reports.export_report(project, out, language="fr")
@@ -165,8 +180,9 @@ def _four_more_charts(project, reports) -> None:
 
     first_wave = project.waves.first(order_by="position").id
 
-    def ten_charts(dashboard):
-        return build_charts(dashboard) + build_charts(dashboard_data(project, first_wave, None))[:4]
+    def ten_charts(dashboard, max_themes=None):
+        return build_charts(dashboard, max_themes) + build_charts(dashboard_data(project, first_wave, None),
+                                                                  max_themes)[:4]
 
     reports.build_charts = ten_charts
 

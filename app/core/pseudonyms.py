@@ -37,6 +37,7 @@ _PLACEHOLDER = re.compile(r"\[[^\[\]\n]{1,40}\]")
 _SENTENCE_END = ".!?…"
 _OPENERS = " \t\u00a0\u202f«“\"'‘(—–-"
 _MARKS = "[\u0300-\u036f]*"  # combining accents, when the text came decomposed
+_COMBINING = re.compile("[\u0300-\u036f]")
 _TOWN_CUES = {
     "fr": {"à", "depuis", "jusqu", "habite"},
     "en": {"in", "to", "from", "at", "near", "around"},
@@ -109,9 +110,37 @@ def fold(text: str) -> str:
     return " ".join(folded.split())
 
 
-def _pattern_of(original: str) -> str:
-    words = fold(original).split(" ")
-    return r"\s+".join(_MARKS.join(re.escape(c) for c in word) + _MARKS for word in words)
+def _trie_pattern(keys: Iterable[str], marks: str) -> str:
+    """One pattern for all the keys, sharing their common beginnings.
+
+    A plain alternation of thousands of names (an identity store's) makes the regex engine try
+    each name at each position of the text; sharing prefixes lets it try one character at a time.
+    At each step the longer keys are tried first and a shorter one matches only if none of them
+    does (the whole-word check after the pattern may send it back), as in a longest-first list.
+    """
+    end = ""  # marks a node where a key ends: no key character is empty
+    root: dict = {}
+    for key in keys:
+        node = root
+        for char in key:
+            node = node.setdefault(char, {})
+        node[end] = {}
+
+    def pattern(node: dict) -> str:
+        chain = ""  # a run of single letters is written as is (and keeps the recursion shallow)
+        while len(node) == 1 and end not in node:
+            (char, node), = node.items()
+            chain += unit(char)
+        branches = [unit(char) + pattern(child) for char, child in sorted(node.items()) if char != end]
+        if not branches:
+            return chain
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return chain + (f"(?:{body})?" if end in node else body)
+
+    def unit(char: str) -> str:  # any spacing for a space; a character, with ``marks`` after it
+        return r"\s+" if char == " " else re.escape(char) + marks
+
+    return pattern(root)
 
 
 class Matcher:
@@ -123,16 +152,23 @@ class Matcher:
             key = fold(original)
             if key:
                 self.capital[key] = self.capital.get(key, False) or original.strip()[:1].isupper()
-        ordered = sorted(self.capital, key=lambda key: (-len(key), key))
-        alternatives = "|".join(_pattern_of(key) for key in ordered)
-        self._regex = re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])") if ordered else None
+        self._regexes: dict[bool, re.Pattern] = {}
+
+    def _regex(self, decomposed: bool) -> re.Pattern:
+        """The pattern of all the originals; one that allows combining accents after each letter
+        only for a text that has some (it is several times longer to compile)."""
+        if decomposed not in self._regexes:
+            alternatives = _trie_pattern(self.capital, _MARKS if decomposed else "")
+            self._regexes[decomposed] = re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])")
+        return self._regexes[decomposed]
 
     def find(self, text: str) -> list[Occurrence]:
-        if self._regex is None or not text:
+        if not self.capital or not text:
             return []
         protected = [(m.start(), m.end()) for m in _PLACEHOLDER.finditer(text)]
+        folded = _fold_chars(text)
         found = []
-        for match in self._regex.finditer(_fold_chars(text)):
+        for match in self._regex(_COMBINING.search(folded) is not None).finditer(folded):
             key = fold(match.group())
             if self.capital.get(key) and not text[match.start()].isupper():
                 continue

@@ -81,10 +81,15 @@ def theme_shares(project: Project, evidence: Evidence, attribute: str, wave_id: 
         members.setdefault(group_of.get(transcript.participant_id, ""), set()).add(transcript.participant_id)
     groups = [key for key in names if key in members] + sorted(key for key in members if key not in names)
     themes = [code for code in project.codes.find("deleted_at IS NULL AND parent_id IS NULL", order_by="position, name")]
+    # Who carries each code, gathered in one pass over the transcripts rather than once per theme.
+    carrying_code: dict[str, set[str]] = {}
+    for transcript in transcripts:
+        for code, count in transcript.segments.items():
+            if count:
+                carrying_code.setdefault(code, set()).add(transcript.participant_id)
     carriers = []
     for theme in themes:
-        codes = evidence.themes.get(theme.id, {theme.id})
-        carrying = {t.participant_id for t in transcripts if any(t.segments.get(code) for code in codes)}
+        carrying = set().union(*(carrying_code.get(code, ()) for code in evidence.themes.get(theme.id, {theme.id})))
         carriers.append(tuple(len(carrying & members[group]) for group in groups))
     return ThemeShares(
         attribute=attribute,

@@ -34,9 +34,12 @@ def identity_strings(project: Project) -> list[str]:
     """What must never appear in an export: every stored identity string (name, contact, address),
     each name on its own, and the names the pseudonymisation replaced."""
     strings = set(project.identities.all_strings())
+    # Participant codes are printed by design: a part of a stored name that is one (a test study's
+    # « Nom réel P01 ») cannot be told apart from the code, and would refuse every export.
+    codes = {fold(row[0]) for row in project.db.execute("SELECT code FROM participant")}
     for identity in project.identities.all():
         for text, kind in identity_terms(identity.full_name, identity.address):
-            if kind in _NAME_KINDS or kind == "place":
+            if (kind in _NAME_KINDS or kind == "place") and fold(text) not in codes:
                 strings.add(text)
     study = project.study()
     for pseudonym in project.identities.pseudonyms(study.id):

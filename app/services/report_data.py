@@ -116,11 +116,15 @@ def _themes(project: Project, by_profile: ThemeShares, by_territory: ThemeShares
     for code in codes:
         children.setdefault(code.parent_id, []).append(code)
     allowed = report_quotes.allowed_participants(project)
+    by_code: dict[str, list[tuple[int, object]]] = {}
+    for position, segment in enumerate(coded):
+        by_code.setdefault(segment.code_id, []).append((position, segment))
     sections = []
     for index, theme in enumerate(children.get(None, [])):
         family = _family(theme, children)
-        ids = {code.id for code in family}
-        in_theme = [segment for segment in coded if segment.code_id in ids]
+        # In the order of ``coded``, whichever code of the family they carry: quotes are chosen in it.
+        in_theme = [segment for _position, segment in sorted(
+            (entry for code in family for entry in by_code.get(code.id, ())), key=lambda entry: entry[0])]
         quotable = report_quotes.quotable_segments(in_theme, allowed)
         chosen = report_quotes.choose(quotable)
         shares = _shares(by_profile, index) if index < len(by_profile.themes) else ()

@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from app.exports.charts import build_charts
-from app.exports.docx.report import write_report
+from app.exports.docx.report import MAX_CHART_THEMES, write_report
 from app.exports.docx.summary import write_summary
 from app.i18n import translated
 from app.services.export_files import check_destination, document_language, write_checked
@@ -32,7 +32,7 @@ def _export(project: Project, out: Path | str, language: str | None, template: P
         # Only the document is in its own language; messages stay in the screen's.
         with translated(language):
             data = report_data(project, language, wave_id)
-            document = write(data, build_charts(data.dashboard), template)
+            document = write(data, build_charts(data.dashboard, MAX_CHART_THEMES), template)
         document.save(temporary)
 
     return write_checked(project, out, save)

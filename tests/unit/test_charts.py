@@ -257,6 +257,24 @@ def test_theme_alt_text_names_the_most_frequent_group():
         in chart.alt_text
 
 
+def test_a_report_s_theme_chart_keeps_the_most_carried_themes():
+    data = sample_data("en")
+    # 30 themes, theme k carried by k participants of the first profile (k of 9 at most).
+    themes = tuple(f"Theme {k:02d}" for k in range(30))
+    carriers = tuple((min(k, 9), 0, 0, 0) for k in range(30))
+    data.themes_by_profile = ThemeShares("profile", data.themes_by_profile.groups, (9, 3, 1, 0), themes, carriers)
+    whole = theme_frequency(data, "profile")
+    assert [label.get_text() for label in whole.figure.axes[0].get_yticklabels()] == list(themes)
+    kept = theme_frequency(data, "profile", max_themes=12)
+    labels = [label.get_text() for label in kept.figure.axes[0].get_yticklabels()]
+    # The most carried first; between equals (themes 09 to 29, 9 each), the codebook's order.
+    assert labels == [f"Theme {k:02d}" for k in range(9, 21)]
+    note = "Only the 12 themes carried by the most participants are shown, of 30."
+    assert note in kept.caption and note in kept.alt_text and note not in whole.caption
+    assert "A table of 12 themes" in kept.alt_text
+    assert kept.figure.get_size_inches()[1] < whole.figure.get_size_inches()[1]
+
+
 # survey items -----------------------------------------------------------------------------------
 def test_likert_bars_diverge_around_zero():
     chart = survey_items(sample_data("en"))

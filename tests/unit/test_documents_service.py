@@ -177,6 +177,20 @@ def test_memos_and_texts_are_masked_before_they_leave(demo, tmp_path):
     assert memo and "[" in memo[0][9]
 
 
+def test_a_name_part_that_is_a_participant_code_is_not_looked_for_alone(demo, tmp_path):
+    """Participant codes are printed by design: a stored name holding one (« Nom réel LYO-02 »)
+    must not make every export that names LYO-02 refused; the whole name still is."""
+    person = by_code(demo, "LYO-01")
+    identity = demo.identities.reveal(person.id)
+    identity.full_name = "Camille LYO-02"
+    demo.identities.put(identity)
+    strings = identity_strings(demo)
+    assert "Camille LYO-02" in strings and "Camille" in strings and "LYO-02" not in strings
+    assert find_identities(demo, "Entretien LYO-02, lu par Camille LYO-02.") == ["Camille LYO-02"]
+    assert find_identities(demo, "Entretien LYO-02.") == []
+    export_quotes(demo, tmp_path / "quotes.csv")  # names LYO-02 in its rows, and is not refused
+
+
 # spreadsheet safety ----------------------------------------------------------------------------------
 def test_text_that_looks_like_a_formula_never_becomes_one(demo, tmp_path):
     coding_id = segments(demo)[0].coding_id

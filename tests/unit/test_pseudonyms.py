@@ -57,6 +57,15 @@ def test_longer_originals_win_and_spaces_may_differ():
     assert [text[o.start:o.end] for o in matcher.find(text)] == ["El\u00a0Idrissi", "Idrissi"]
 
 
+def test_originals_sharing_their_beginnings_are_each_found_whole():
+    matcher = Matcher(["Jean", "Jeanne", "Jean Pierre", "Jean-Pierre", "Jeannette", "Jea"])
+    text = "Jean, Jeanne, Jean Pierre, Jean-Pierre, Jeannette, Jean Pierres, Jeannot, Jea."
+    assert [text[o.start:o.end] for o in matcher.find(text)] == [
+        "Jean", "Jeanne", "Jean Pierre", "Jean-Pierre", "Jeannette", "Jean", "Jea"]
+    # The same with the accents of a decomposed text.
+    assert occurrences("Jérôme", "Je\u0301ro\u0302me et Jérôme") == ["Je\u0301ro\u0302me", "Jérôme"]
+
+
 def test_placeholders_are_never_replaced_again():
     text, made = replace("[Prénom 1] et Prénom", Matcher(["Prénom"]), {"prenom": "[Prénom 2]"})
     assert text == "[Prénom 1] et [Prénom 2]" and len(made) == 1

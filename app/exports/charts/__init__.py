@@ -22,14 +22,14 @@ __all__ = ["Chart", "FORMATS", "build_charts", "indicator_dashboard", "sample_vs
            "survey_items", "theme_frequency", "wave_comparison"]
 
 
-def build_charts(data: DashboardData) -> list[Chart]:
+def build_charts(data: DashboardData, max_themes: int | None = None) -> list[Chart]:
     """All the charts, in reading order; one with nothing to show says so rather than being left out,
-    so that the same files are always written."""
+    so that the same files are always written. ``max_themes``: see ``theme_frequency``."""
     return [
         indicator_dashboard(data),
         sample_vs_quotas(data),
-        theme_frequency(data, "profile"),
-        theme_frequency(data, "territory"),
+        theme_frequency(data, "profile", max_themes),
+        theme_frequency(data, "territory", max_themes),
         survey_items(data),
         wave_comparison(data),
     ]

@@ -5,6 +5,7 @@ the theme, written « k/n » so that small groups cannot pass for big ones."""
 from __future__ import annotations
 
 import math
+from dataclasses import replace
 
 from app.core.dashboards import DashboardData, ThemeShares
 from app.core.numbers import format_number, format_percent
@@ -31,18 +32,25 @@ SCALE_ROW_INCHES = 0.5
 SCALE_INCHES = 2.2
 
 
-def theme_frequency(data: DashboardData, attribute: str) -> Chart:
-    """The chart of ``attribute`` ("profile" or "territory")."""
+def theme_frequency(data: DashboardData, attribute: str, max_themes: int | None = None) -> Chart:
+    """The chart of ``attribute`` ("profile" or "territory"); of the ``max_themes`` themes carried by
+    the most participants only, when there are more (a printed page cannot hold hundreds)."""
     if attribute not in ATTRIBUTES:
         raise ValueError(f"unknown attribute {attribute!r}: expected one of {ATTRIBUTES}")
     shares = data.themes_by_profile if attribute == "profile" else data.themes_by_territory
     language = data.language
+    left_out = ""
+    if max_themes and len(shares.themes) > max_themes:
+        left_out = " " + _("Only the {shown} themes carried by the most participants are shown, of {total}.").format(
+            shown=format_number(max_themes, 0, language), total=format_number(len(shares.themes), 0, language))
+        shares = most_frequent(shares, max_themes)
     key = f"themes-{attribute}"
     title = _(TITLES[attribute])
     coded = sum(shares.group_sizes)
     n_text = ngettext("{n} participant with a coded transcript", "{n} participants with a coded transcript",
                       coded).format(n=format_number(coded, 0, language))
-    caption = with_note(_(CAPTIONS[attribute]).format(scope=scope_phrase(data), participants=n_text), data, key)
+    caption = with_note(_(CAPTIONS[attribute]).format(scope=scope_phrase(data), participants=n_text) + left_out,
+                        data, key)
     if not shares.themes or not shares.groups or coded == 0:
         figure = new_figure(2.0)
         heading(figure, title, footer(data, n_text))
@@ -82,8 +90,16 @@ def theme_frequency(data: DashboardData, attribute: str) -> Chart:
     for spine in axes.spines.values():
         spine.set_visible(False)
     _scale(figure, grid[1, :], image, language)
-    return Chart(key, title, _alt_text(shares, attribute, language), caption, figure,
+    return Chart(key, title, _alt_text(shares, attribute, language) + left_out, caption, figure,
                  tuple(figure.get_size_inches()))
+
+
+def most_frequent(shares: ThemeShares, count: int) -> ThemeShares:
+    """The ``count`` themes carried by the most participants, from the most to the least carried
+    (the codebook's order between equals)."""
+    order = sorted(range(len(shares.themes)), key=lambda t: -sum(shares.carriers[t]))[:count]
+    return replace(shares, themes=tuple(shares.themes[t] for t in order),
+                   carriers=tuple(shares.carriers[t] for t in order))
 
 
 def _scale(figure, cell, image, language: str) -> None:

@@ -31,6 +31,9 @@ CHART_DPI = 200
 # A chart of hundreds of themes is tall: past this many pixels its resolution goes down rather
 # than its drawing time and memory going up (200 dpi on a page-wide chart is 4 million pixels).
 MAX_PIXELS = 4_500_000
+# The theme charts of a report show this many themes at most, the most carried: more rows than a
+# page holds would be shrunk past reading (every theme's count is in the codebook appendix).
+MAX_CHART_THEMES = 25
 
 
 def chart_png(chart: Chart, dpi: int = CHART_DPI) -> bytes:

@@ -13,6 +13,7 @@ import io
 from collections.abc import Iterable, Sequence
 
 from docx.document import Document
+from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
 from docx.oxml import OxmlElement, parse_xml
@@ -36,6 +37,10 @@ class Writer:
         self.document = document
         self.language = language
         self._styles = {style.name for style in document.styles}
+        # Paragraph styles by name, looked up once: python-docx searches the styles part by name
+        # for every paragraph given a style name, which is most of the time of a long report.
+        self._paragraph_styles = {style.name: style.style_id for style in document.styles
+                                  if style.type == WD_STYLE_TYPE.PARAGRAPH}
         self._numbers = {"Figure": 0, "Table": 0}
         self._toc: Paragraph | None = None
         self._headings: list[tuple[int, str]] = []
@@ -44,16 +49,25 @@ class Writer:
     def text(self, value: str) -> str:
         return typeset(value, self.language)
 
-    def _style_or(self, name: str, fallback: str = "Normal") -> str:
-        return name if name in self._styles else fallback
+    def _add(self, text: str = "", style: str | None = None, fallback: str | None = None) -> Paragraph:
+        """A new paragraph in the style named ``style`` (or ``fallback`` where the document has no
+        such style, as an organisation's template may not)."""
+        paragraph = self.document.add_paragraph(text)
+        _set_style(paragraph, self._style_id(style, fallback))
+        return paragraph
+
+    def _style_id(self, name: str | None, fallback: str | None = None) -> str | None:
+        if name is None:
+            return None
+        return self._paragraph_styles.get(name) or self._paragraph_styles.get(fallback or "")
 
     def heading(self, text: str, level: int) -> Paragraph:
         shown = self.text(text)
         self._headings.append((level, shown))
-        return self.document.add_paragraph(shown, style=self._style_or(f"Heading {level}"))
+        return self._add(shown, f"Heading {level}")
 
     def paragraph(self, text: str = "", style: str | None = None) -> Paragraph:
-        return self.document.add_paragraph(self.text(text), style=self._style_or(style) if style else None)
+        return self._add(self.text(text), style)
 
     def label_value(self, label: str, value: str) -> Paragraph:
         """« Question évaluative : … », the label in the character style Strong."""
@@ -73,8 +87,8 @@ class Writer:
         return self.paragraph(text, NOTE_STYLE)
 
     def bullets(self, items: Iterable[str]) -> list[Paragraph]:
-        if "List Bullet" in self._styles:
-            return [self.document.add_paragraph(self.text(item), style="List Bullet") for item in items]
+        if "List Bullet" in self._paragraph_styles:
+            return [self._add(self.text(item), "List Bullet") for item in items]
         return [self.document.add_paragraph("•\u00a0" + self.text(item)) for item in items]
 
     def quote(self, text: str, attribution: str) -> Paragraph:
@@ -86,18 +100,17 @@ class Writer:
         if body and body[-1] not in ".!?…»)]":
             body += " […]"
         marks = ("«" + NBSP, NBSP + "»") if self.language == "fr" else ("“", "”")
-        paragraph = self.document.add_paragraph(marks[0] + self.text(body) + marks[1],
-                                                style=self._style_or("Quote"))
-        self.document.add_paragraph("— " + self.text(attribution), style=self._style_or(SOURCE_STYLE))
+        paragraph = self._add(marks[0] + self.text(body) + marks[1], "Quote")
+        self._add("— " + self.text(attribution), SOURCE_STYLE)
         return paragraph
 
     def page_break(self) -> None:
         self.document.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
 
     def title_page(self, title: str, subtitle: str, lines: Sequence[str]) -> None:
-        self.document.add_paragraph(self.text(title), style=self._style_or("Title"))
+        self._add(self.text(title), "Title")
         if subtitle:
-            self.document.add_paragraph(self.text(subtitle), style=self._style_or("Subtitle"))
+            self._add(self.text(subtitle), "Subtitle")
         for line in lines:
             self.paragraph(line)
         # No page break here: what follows (the contents, a Heading 1) starts its own page.
@@ -108,7 +121,7 @@ class Writer:
         self._numbers[kind] += 1
         number = self._numbers[kind]
         label = CAPTION_LABELS.get(self.language, CAPTION_LABELS["en"])[kind]
-        paragraph = self.document.add_paragraph(style=self._style_or("Caption"))
+        paragraph = self._add(style="Caption")
         paragraph.add_run(label + " ")
         add_field(paragraph, f"SEQ {kind} \\* ARABIC", str(number))
         paragraph.add_run((f"{NBSP}: " if self.language == "fr" else ": ") + self.text(text))
@@ -161,16 +174,21 @@ class Writer:
     # table of contents ---------------------------------------------------------------------------
     def toc(self) -> None:
         """Where the table of contents goes; it is written by ``finish`` once the headings are known."""
-        self.document.add_paragraph(self.text(_("Table of contents")), style=self._style_or("TOC Heading", "Heading 1"))
-        self._toc = self.document.add_paragraph(style=self._style_or("toc 1"))
+        self._add(self.text(_("Table of contents")), "TOC Heading", "Heading 1")
+        self._toc = self._add(style="toc 1")
 
     def finish(self) -> Document:
         """Fill the table of contents with the headings written; Word replaces it with page numbers."""
         if self._toc is not None:
             entries = [(level, text) for level, text in self._headings if level <= TOC_LEVELS]
-            _fill_toc(self._toc, entries, self._style_or, placeholder=_("Update the table of contents to see it."))
+            _fill_toc(self._toc, entries, self._style_id, placeholder=_("Update the table of contents to see it."))
             self._toc = None
         return self.document
+
+
+def _set_style(paragraph: Paragraph, style_id: str | None) -> None:
+    if style_id:
+        paragraph._p.style = style_id
 
 
 def _fill_toc(first: Paragraph, entries: list[tuple[int, str]], style_of, placeholder: str) -> None:
@@ -186,7 +204,7 @@ def _fill_toc(first: Paragraph, entries: list[tuple[int, str]], style_of, placeh
         anchor.addnext(element)
         anchor = element
         last = Paragraph(element, first._parent)
-        last.style = style_of(f"toc {level}")
+        _set_style(last, style_of(f"toc {level}"))
         last.add_run(text)
     end_field(last)
 
