@@ -9,6 +9,7 @@ from docx.oxml.ns import qn
 
 from app.exports.text import text_of
 from app.services.agreement import agreement
+from app.services.diagnostics import tallies
 from app.services.leaks import LeakError, identity_strings
 from app.services.participants import record_consent, withdraw
 from app.services.reports import ExportError, export_report
@@ -108,6 +109,12 @@ def test_safeguard_figures_come_from_the_data(demo, tmp_path):
         "JOIN participant p ON p.id = iv.participant_id WHERE iv.status = 'completed' AND p.status != 'withdrawn'"
     ).fetchone()[0]
     assert rows["Note de terrain réflexive après chaque entretien"].startswith(f"{noted} / {completed} ")
+    leading = sum(t.questions_leading for t in tallies(demo))
+    asked = sum(t.questions_open + t.questions_closed for t in tallies(demo))
+    assert rows["Questions orientées posées en entretien"].startswith(f"{leading} / {asked} ")
+    # Each count agrees with its noun: the demo's guide has one finding set aside, none fixed.
+    assert ("2 encore signalées, 1 remarque écartée avec une raison, 0 corrigée depuis la version précédente"
+            in rows["Guide d’entretien vérifié (version 1)"])
     per_theme = next(table for table in document.tables if table.rows[0].cells[1].text == "Kappa")
     expected = agreement(demo, "Bastien Lefèvre", "Inès Moreau")
     shown = {row.cells[0].text: row.cells[1].text for row in per_theme.rows[1:]}

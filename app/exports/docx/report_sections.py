@@ -29,7 +29,8 @@ def safeguards_chapter(writer: Writer, data: ReportData) -> None:
     if guard.talk_share_measured:
         rows.append([_("Interviewer's share of the words (reference: at most {ceiling})").format(
             ceiling=words.percent(guard.talk_share_ceiling, language)),
-            _("{mean} on average, from {low} to {high} ({n} transcripts)").format(
+            ngettext("{mean} on average, from {low} to {high} ({n} transcript)",
+                     "{mean} on average, from {low} to {high} ({n} transcripts)", guard.talk_share_measured).format(
                 mean=words.percent(guard.talk_share_mean, language), low=words.percent(guard.talk_share_min, language),
                 high=words.percent(guard.talk_share_max, language),
                 n=format_number(guard.talk_share_measured, 0, language))])
@@ -38,14 +39,11 @@ def safeguards_chapter(writer: Writer, data: ReportData) -> None:
     rows.append([_("Leading questions asked in the interviews"), _of(guard.leading_asked, guard.questions_asked, language)])
     if guard.guide_version is not None:
         rows.append([_("Interview guide checked (version {version})").format(version=guard.guide_version),
-                     _("{questions} questions; {flagged} still flagged, {aside} findings set aside with a reason, "
-                       "{fixed} fixed since the previous version").format(
-                         questions=format_number(guard.guide_questions, 0, language),
-                         flagged=format_number(guard.guide_flagged, 0, language),
-                         aside=format_number(guard.guide_set_aside, 0, language),
-                         fixed=format_number(guard.guide_fixed, 0, language))])
+                     _guide_check(guard, language)])
     agreement = guard.agreement
-    rows.append([_("Double coding"), _("{n} transcripts coded by two coders; overall kappa {kappa}").format(
+    rows.append([_("Double coding"), ngettext(
+        "{n} transcript coded by two coders; overall kappa {kappa}",
+        "{n} transcripts coded by two coders; overall kappa {kappa}", agreement.transcripts).format(
         n=format_number(agreement.transcripts, 0, language), kappa=words.kappa(agreement.overall_kappa, language))
         if agreement else _("none")])
     rows.append([_("Pseudonymised transcripts"), _of(guard.pseudonymised_transcripts, data.sample.transcripts, language)])
@@ -63,6 +61,21 @@ def safeguards_chapter(writer: Writer, data: ReportData) -> None:
                                      language)] for theme in agreement.themes],
                      widths_cm=[8, 2.2, 3.4, 2.4], numeric=(1, 3), caption=_("Coder agreement per theme"))
 
+
+
+def _guide_check(guard, language: str) -> str:
+    """« 15 questions ; 2 encore signalées, 1 remarque écartée avec une raison, 0 corrigée… »:
+    each count agrees with its own noun."""
+    def count(singular: str, plural: str, n: int) -> str:
+        return ngettext(singular, plural, n).format(n=format_number(n, 0, language))
+
+    return _("{questions}; {flagged}, {aside}, {fixed}").format(
+        questions=count("{n} question", "{n} questions", guard.guide_questions),
+        flagged=count("{n} still flagged", "{n} still flagged", guard.guide_flagged),
+        aside=count("{n} finding set aside with a reason", "{n} findings set aside with a reason",
+                    guard.guide_set_aside),
+        fixed=count("{n} fixed since the previous version", "{n} fixed since the previous version",
+                    guard.guide_fixed))
 
 def indicators_chapter(writer: Writer, data: ReportData, charts: Charts) -> None:
     language = data.language
