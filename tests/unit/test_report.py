@@ -94,6 +94,8 @@ def test_a_withdrawn_participant_leaves_the_quotes_and_the_counts(demo, tmp_path
     assert "BXL-01" not in text_of(out)
     sample = next(p.text for p in document.paragraphs if "ont pris part" in p.text)
     assert sample.startswith(f"{participants_before - 1} participant")
+    # One withdrawal, said in the singular.
+    assert any(p.text.startswith("1 participant·e retiré·e de l’étude est exclu·e") for p in document.paragraphs)
     assert any("s’est retiré·e" in p.text for p in document.paragraphs)
 
 

@@ -23,7 +23,7 @@ from app.exports.docx.appendices import codebook_appendix, guide_appendix
 from app.exports.docx.document import new_document
 from app.exports.docx.report_sections import indicators_chapter, safeguards_chapter, themes_chapter
 from app.exports.docx.writer import Writer
-from app.i18n import _
+from app.i18n import _, ngettext
 
 CHART_WIDTH_CM = 16
 CHART_HEIGHT_CM = 22  # what a page holds under a heading and above the caption
@@ -156,22 +156,27 @@ def _method_chapter(writer: Writer, data: ReportData) -> None:
 
 
 def _respondents(data: ReportData) -> str:
-    return _("{n} respondents").format(n=format_number(data.sample.questionnaire_respondents, 0, data.language))
+    respondents = data.sample.questionnaire_respondents
+    return ngettext("{n} respondent", "{n} respondents", respondents).format(
+        n=format_number(respondents, 0, data.language))
 
 
 def _sample_chapter(writer: Writer, data: ReportData, charts: Charts) -> None:
     language, sample = data.language, data.sample
     writer.heading(_("Sample"), 1)
-    writer.paragraph(_(
-        "{participants} participants took part ({scope}): {interviews} completed interviews, {transcripts} "
-        "transcripts, of which {coded} coded.").format(
-        participants=format_number(sample.participants, 0, language), scope=data.scope,
-        interviews=format_number(sample.interviews, 0, language),
-        transcripts=format_number(sample.transcripts, 0, language),
-        coded=format_number(sample.coded_transcripts, 0, language)))
+    def count(singular: str, plural: str, n: int) -> str:  # each number agrees with its own words
+        return ngettext(singular, plural, n).format(n=format_number(n, 0, language))
+
+    writer.paragraph(_("{participants} ({scope}): {interviews}, {transcripts}, of which {coded}.").format(
+        participants=count("{n} participant took part", "{n} participants took part", sample.participants),
+        scope=data.scope,
+        interviews=count("{n} completed interview", "{n} completed interviews", sample.interviews),
+        transcripts=count("{n} transcript", "{n} transcripts", sample.transcripts),
+        coded=count("{n} coded", "{n} coded", sample.coded_transcripts)))
     if sample.withdrawn:
-        writer.note(_("{n} withdrawn participants are left out of every figure of this report.").format(
-            n=format_number(sample.withdrawn, 0, language)))
+        writer.note(count("{n} withdrawn participant is left out of every figure of this report.",
+                          "{n} withdrawn participants are left out of every figure of this report.",
+                          sample.withdrawn))
     if sample.by_territory:
         writer.table([_("Territory"), _("Participants"), _("Share")],
                      [[share.label, format_number(share.count, 0, language), words.percent(share.share, language)]
