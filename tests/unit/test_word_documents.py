@@ -354,6 +354,15 @@ def test_summary_themes_as_shares(report, tmp_path):
     assert themes[2] == ["Entraide", "L’aide concrète entre membres.", "3 sur 8", f"38{NBSP}%"]
 
 
+def test_summary_keeps_the_indicator_chart_only(report, tmp_path):
+    others = [Chart(key, key, "Texte.", "Légende.", Figure(figsize=(6.0, 3.0)), (6.0, 3.0))
+              for key in ("sample-quotas", "themes-profile", "themes-territory", "survey-items", "waves")]
+    with translated("fr"):
+        document, _path = saved(write_summary(report, [chart(), *others]), tmp_path)
+    assert [shape._inline.docPr.get("descr") for shape in document.inline_shapes] == [
+        "Deux barres : A vaut 1, B vaut 2."]
+
+
 def test_summary_chart_has_its_caption_and_alternative_text(report, tmp_path):
     with translated("fr"):
         document, _path = saved(write_summary(report, [chart()]), tmp_path)

@@ -27,6 +27,9 @@ from app.i18n import _, ngettext
 DPI = 200
 CM_PER_INCH = 2.54
 DASH = "—"
+# The one chart a short summary keeps: the indicators against their targets. The sample, the
+# themes (a table below says them), the questionnaire and the waves are the report's to show.
+SUMMARY_CHARTS = ("indicators",)
 
 
 def write_summary(data: ReportData, charts: Sequence[Chart], template: Path | str | None = None) -> Document:
@@ -47,7 +50,8 @@ def write_summary(data: ReportData, charts: Sequence[Chart], template: Path | st
     writer.heading(_("Key results"), 1)
     _indicators(writer, data)
     for chart in charts:
-        _chart(writer, document, chart)
+        if chart.key in SUMMARY_CHARTS:
+            _chart(writer, document, chart)
     _themes(writer, data)
     writer.heading(_("Limits of the study"), 2)
     if data.limits:
