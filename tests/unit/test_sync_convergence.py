@@ -136,7 +136,10 @@ def play(run: Run, step: tuple) -> None:
                 setattr(person, step[3], step[4])
                 laptop.participants.update(person)
             return
-        interviews = laptop.interviews.find(order_by="id")
+        # By the participant's code, not by id: ids are random in each session's template, and a
+        # script must pick the same interview whenever Hypothesis replays it.
+        interviews = laptop.interviews.find(
+            order_by="(SELECT code FROM participant WHERE participant.id = interview.participant_id), id")
         if action == "erase":
             people = laptop.participants.find(order_by="code DESC")
             if people:

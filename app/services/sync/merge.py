@@ -58,11 +58,15 @@ class Merger:
             self._mark_tombstone(kind, record_id, version)
         else:
             seen = self._seen(kind, record_id, version.hash)
+        deleted_since = deleted_at is not None and deleted_at > version.seq
         decision = decide(version, seen=seen, exists=exists, taken=taken, current_hash=current_hash,
-                          in_conflict=conflict is not None,
-                          deleted_since=deleted_at is not None and deleted_at > version.seq)
+                          in_conflict=conflict is not None, deleted_since=deleted_since)
         if decision in (UNCHANGED, STALE):
-            self._mark_seen(kind, record_id, version.hash)
+            # A version its device has deleted since stays stale for good (tombstones only grow), so it
+            # needs no mark. Marking it would depend on the order: held back for a missing parent, it
+            # is left unmarked, and a second import of its bundle would then add the mark.
+            if not deleted_since:
+                self._mark_seen(kind, record_id, version.hash)
             self._received(kind, record_id, version)
             self.report.counts["unchanged"] += 1
             return
