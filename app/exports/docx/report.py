@@ -157,26 +157,27 @@ def _method_chapter(writer: Writer, data: ReportData) -> None:
 
 def _respondents(data: ReportData) -> str:
     respondents = data.sample.questionnaire_respondents
-    return ngettext("{n} respondent", "{n} respondents", respondents).format(
-        n=format_number(respondents, 0, data.language))
+    return words.counted(ngettext("{n} respondent", "{n} respondents", respondents), respondents, data.language)
 
 
 def _sample_chapter(writer: Writer, data: ReportData, charts: Charts) -> None:
     language, sample = data.language, data.sample
     writer.heading(_("Sample"), 1)
-    def count(singular: str, plural: str, n: int) -> str:  # each number agrees with its own words
-        return ngettext(singular, plural, n).format(n=format_number(n, 0, language))
-
+    # Each number agrees with its own words.
+    participants, interviews = sample.participants, sample.interviews
+    transcripts, coded = sample.transcripts, sample.coded_transcripts
     writer.paragraph(_("{participants} ({scope}): {interviews}, {transcripts}, of which {coded}.").format(
-        participants=count("{n} participant took part", "{n} participants took part", sample.participants),
+        participants=words.counted(ngettext("{n} participant took part", "{n} participants took part",
+                                            participants), participants, language),
         scope=data.scope,
-        interviews=count("{n} completed interview", "{n} completed interviews", sample.interviews),
-        transcripts=count("{n} transcript", "{n} transcripts", sample.transcripts),
-        coded=count("{n} coded", "{n} coded", sample.coded_transcripts)))
+        interviews=words.counted(ngettext("{n} completed interview", "{n} completed interviews", interviews),
+                                 interviews, language),
+        transcripts=words.counted(ngettext("{n} transcript", "{n} transcripts", transcripts), transcripts, language),
+        coded=words.counted(ngettext("{n} coded", "{n} coded", coded), coded, language)))
     if sample.withdrawn:
-        writer.note(count("{n} withdrawn participant is left out of every figure of this report.",
-                          "{n} withdrawn participants are left out of every figure of this report.",
-                          sample.withdrawn))
+        writer.note(words.counted(ngettext("{n} withdrawn participant is left out of every figure of this report.",
+                                           "{n} withdrawn participants are left out of every figure of this report.",
+                                           sample.withdrawn), sample.withdrawn, language))
     if sample.by_territory:
         writer.table([_("Territory"), _("Participants"), _("Share")],
                      [[share.label, format_number(share.count, 0, language), words.percent(share.share, language)]

@@ -66,16 +66,16 @@ def safeguards_chapter(writer: Writer, data: ReportData) -> None:
 def _guide_check(guard, language: str) -> str:
     """« 15 questions ; 2 encore signalées, 1 remarque écartée avec une raison, 0 corrigée… »:
     each count agrees with its own noun."""
-    def count(singular: str, plural: str, n: int) -> str:
-        return ngettext(singular, plural, n).format(n=format_number(n, 0, language))
-
+    questions, flagged, aside, fixed = (guard.guide_questions, guard.guide_flagged, guard.guide_set_aside,
+                                        guard.guide_fixed)
     return _("{questions}; {flagged}, {aside}, {fixed}").format(
-        questions=count("{n} question", "{n} questions", guard.guide_questions),
-        flagged=count("{n} still flagged", "{n} still flagged", guard.guide_flagged),
-        aside=count("{n} finding set aside with a reason", "{n} findings set aside with a reason",
-                    guard.guide_set_aside),
-        fixed=count("{n} fixed since the previous version", "{n} fixed since the previous version",
-                    guard.guide_fixed))
+        questions=words.counted(ngettext("{n} question", "{n} questions", questions), questions, language),
+        flagged=words.counted(ngettext("{n} still flagged", "{n} still flagged", flagged), flagged, language),
+        aside=words.counted(ngettext("{n} finding set aside with a reason", "{n} findings set aside with a reason",
+                                     aside), aside, language),
+        fixed=words.counted(ngettext("{n} fixed since the previous version", "{n} fixed since the previous version",
+                                     fixed), fixed, language))
+
 
 def indicators_chapter(writer: Writer, data: ReportData, charts: Charts) -> None:
     language = data.language

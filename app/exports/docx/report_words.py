@@ -35,6 +35,15 @@ def percent(fraction: float | None, language: str) -> str:
     return format_percent(fraction * 100, 0, language) if fraction is not None else "—"
 
 
+def counted(wording: str, n: int, language: str) -> str:
+    """``wording`` (the singular or plural ``ngettext`` chose for ``n``) with ``n`` written in.
+
+    The call keeps ``ngettext`` and its two literal wordings where they are used, so that the
+    catalogues' extraction still finds them: ``counted(ngettext("{n} transcript", "{n} transcripts", n), n, language)``.
+    """
+    return wording.format(n=format_number(n, 0, language))
+
+
 def count_of(share: Share, language: str) -> str:
     """« 3 / 5 (60 %) »."""
     if not share.total:

@@ -20,7 +20,7 @@ from app.core.study import LEVELS
 from app.exports.charts.chart import Chart
 from app.exports.charts.wording import level_name, participants_text
 from app.exports.docx.document import new_document
-from app.exports.docx.report_words import long_date, percent, target, value
+from app.exports.docx.report_words import counted, long_date, percent, target, value
 from app.exports.docx.writer import Writer
 from app.i18n import _, ngettext
 
@@ -68,16 +68,16 @@ def _scope(writer: Writer, data: ReportData) -> None:
     writer.label_value(_("Territories"), ", ".join(territory.name for territory in data.territories) or DASH)
     writer.label_value(_("Who took part"), _("{participants}, {interviews} completed").format(
         participants=participants_text(sample.participants, language),
-        interviews=ngettext("{n} interview", "{n} interviews", sample.interviews).format(
-            n=format_number(sample.interviews, 0, language))))
+        interviews=counted(ngettext("{n} interview", "{n} interviews", sample.interviews), sample.interviews,
+                           language)))
     if sample.questionnaire_respondents:
-        writer.label_value(_("Questionnaire"), ngettext(
+        writer.label_value(_("Questionnaire"), counted(ngettext(
             "{n} person answered the short questionnaire", "{n} people answered the short questionnaire",
-            sample.questionnaire_respondents).format(n=format_number(sample.questionnaire_respondents, 0, language)))
+            sample.questionnaire_respondents), sample.questionnaire_respondents, language))
     if sample.withdrawn:
-        writer.note(ngettext("{n} person withdrew from the study; nothing they said is used.",
-                             "{n} people withdrew from the study; nothing they said is used.",
-                             sample.withdrawn).format(n=format_number(sample.withdrawn, 0, language)))
+        writer.note(counted(ngettext("{n} person withdrew from the study; nothing they said is used.",
+                                     "{n} people withdrew from the study; nothing they said is used.",
+                                     sample.withdrawn), sample.withdrawn, language))
 
 
 def _indicators(writer: Writer, data: ReportData) -> None:
